@@ -1,0 +1,162 @@
+/**
+ * One loaded component: a live instance, its registry, and the means to
+ * replace the instance after a trap. Handler calls are synchronous inside the
+ * component; `call` is async only because it may first wait for a restart.
+ */
+import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import { describeError, HostError } from './errors.js';
+import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
+import type { Registry } from './registry.js';
+import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
+import { wasiImports, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
+import type { WitHandlers, WitRun } from './wit.js';
+
+export interface Platform extends ModuleEvaluator {
+  wasi: WasiShimModules;
+}
+
+export interface HostOptions {
+  platform: Platform;
+  grants?: WasiGrants;
+  onStage?: StageListener;
+  onOutput?: OutputListener;
+}
+
+export type HandlerName = keyof WitHandlers;
+export type HostTimings = Partial<Record<LoadStage, number>>;
+
+/** The component returned err(error) from a handler: an answer, not a fault. */
+export class GuestError extends Error {
+  override name = 'GuestError';
+  constructor(readonly error: McpErrorResource) {
+    super(error.message());
+  }
+}
+
+interface Live {
+  runtime: Runtime;
+  handlers: WitHandlers;
+}
+
+function isGuestError(e: unknown): e is { payload: McpErrorResource } {
+  return typeof e === 'object' && e !== null && 'payload' in e && e.payload instanceof McpErrorResource;
+}
+
+function findExport<T>(exports: Record<string, unknown>, prefix: string): T {
+  const key = Object.keys(exports).find((k) => k.startsWith(prefix));
+  return exports[key!] as T;
+}
+
+export class ComponentHost {
+  readonly world: World;
+  readonly timings: HostTimings;
+  readonly #prepared: Prepared;
+  readonly #options: HostOptions;
+  readonly #listeners = new Set<(n: ServerNotification) => void>();
+  #live: Promise<Live>;
+  #restarts = 0;
+
+  private constructor(prepared: Prepared, options: HostOptions, timings: HostTimings) {
+    this.world = prepared.world;
+    this.timings = timings;
+    this.#prepared = prepared;
+    this.#options = options;
+    this.#live = this.#instantiate((stage, ms) => {
+      timings[stage] = ms;
+      options.onStage?.(stage, ms);
+    });
+  }
+
+  static async load(bytes: Uint8Array, options: HostOptions): Promise<ComponentHost> {
+    const timings: HostTimings = {};
+    const prepared = await prepare(bytes, options.platform, (stage, ms) => {
+      timings[stage] = ms;
+      options.onStage?.(stage, ms);
+    });
+    const host = new ComponentHost(prepared, options, timings);
+    await host.#live;
+    return host;
+  }
+
+  /** The registry of the current instance (re-registered after each restart). */
+  async registry(): Promise<Registry> {
+    return (await this.#live).runtime.registry;
+  }
+
+  /** How many times the instance was replaced after a trap. */
+  get restarts(): number {
+    return this.#restarts;
+  }
+
+  /** Notifications the component sends outside of any request (broadcast to every session). */
+  onNotification(listener: (n: ServerNotification) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Calls a handler. err(error) from the component is thrown as GuestError;
+   * a trap is thrown as HostError TRAPPED after a fresh instance is on its way.
+   */
+  async call<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T): Promise<T> {
+    const live = await this.#live;
+    try {
+      return live.runtime.within(context, () => fn(live.handlers));
+    } catch (e) {
+      if (isGuestError(e)) throw new GuestError(e.payload);
+      this.#restart();
+      throw new HostError('TRAPPED', `the component trapped in ${handler}: ${describeError(e)}; it was restarted`);
+    }
+  }
+
+  #restart(): void {
+    this.#restarts += 1;
+    this.#live = this.#instantiate(() => {});
+  }
+
+  #instantiate(onStage: StageListener): Promise<Live> {
+    const broadcast = (n: ServerNotification) => this.#listeners.forEach((l) => l(n));
+    const live = instantiate(this.#prepared, this.#options, broadcast, onStage);
+    // A failed restart is reported to the next caller; it must not be an unhandled rejection meanwhile.
+    live.catch(() => {});
+    return live;
+  }
+}
+
+async function instantiate(
+  prepared: Prepared,
+  options: HostOptions,
+  sink: (n: ServerNotification) => void,
+  onStage: StageListener,
+): Promise<Live> {
+  let t = performance.now();
+  const runtime = new Runtime(sink);
+  const imports = {
+    ...wasiImports(options.platform.wasi, options.grants ?? {}, options.onOutput ?? (() => {})),
+    ...runtime.imports(),
+  };
+  let exports: Record<string, unknown>;
+  try {
+    exports = await prepared.instantiate((name) => {
+      const module = prepared.modules.get(name);
+      if (!module) throw new Error(`jco asked for an unknown core module ${name}`);
+      return module;
+    }, imports);
+  } catch (e) {
+    throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}`);
+  }
+  onStage('instantiate', performance.now() - t);
+
+  t = performance.now();
+  try {
+    findExport<WitRun>(exports, 'wasi:cli/run@').run();
+  } catch (e) {
+    const why = isGuestError(e) ? e.payload.message() : describeError(e);
+    throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}`);
+  }
+  if (!runtime.registry.served) {
+    throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');
+  }
+  onStage('register', performance.now() - t);
+  return { runtime, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
+}

@@ -1,0 +1,8 @@
+/** The host core: no DOM, no Node built-ins, no React. Entry points wrap it. */
+export { ComponentHost, GuestError, type HostOptions, type HostTimings, type Platform } from './component.js';
+export { HostError, toWireError, describeError, type HostErrorCode, type WireError } from './errors.js';
+export { RpcError, toMcpError } from './errors-mcp.js';
+export { checkHeader, checkWorld, type LoadStage, type World } from './load.js';
+export { LIMITS, Registry } from './registry.js';
+export { capabilitiesOf, createMcpServer } from './server.js';
+export type { OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';

@@ -1,0 +1,116 @@
+/**
+ * From component bytes to an instantiable component: check the bytes,
+ * transpile with jco's browser-safe generator, check the world, compile the
+ * core modules. The result can be instantiated any number of times (a trap
+ * is followed by a fresh instance from the same compiled modules).
+ */
+import { generate } from '@bytecodealliance/jco/component';
+import { describeError, HostError } from './errors.js';
+
+export interface World {
+  imports: string[];
+  exports: string[];
+}
+
+export type InstantiateFn = (
+  getCoreModule: (name: string) => WebAssembly.Module,
+  imports: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
+
+/** What a platform gives the host: how to evaluate jco's generated ES module. */
+export interface ModuleEvaluator {
+  importModule(source: string): Promise<{ instantiate: InstantiateFn }>;
+}
+
+export interface Prepared {
+  world: World;
+  instantiate: InstantiateFn;
+  modules: Map<string, WebAssembly.Module>;
+}
+
+export type LoadStage = 'transpile' | 'compile' | 'instantiate' | 'register';
+export type StageListener = (stage: LoadStage, ms: number) => void;
+
+const REQUIRED_IMPORT = 'wasi:mcp/runtime';
+const REQUIRED_EXPORTS = ['wasi:mcp/handlers@0.1', 'wasi:cli/run@0.2'];
+
+/** Distinguishes "not wasm", "core module" and "component" from the 8-byte header. */
+export function checkHeader(bytes: Uint8Array): void {
+  const magic = bytes.length >= 8 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
+  if (!magic) {
+    throw new HostError(
+      'NOT_WASM',
+      bytes.length < 8
+        ? `not a WebAssembly file: only ${bytes.length} bytes`
+        : 'not a WebAssembly file: it does not start with \\0asm',
+    );
+  }
+  const layer = bytes[6] | (bytes[7] << 8);
+  if (layer === 0) {
+    throw new HostError(
+      'NOT_A_COMPONENT',
+      'this is a core WebAssembly module, not a component: build it for the wasi:mcp/mcp-server world (see wit/)',
+    );
+  }
+}
+
+/** Says what a world lacks for wasi:mcp, listing what it has instead. */
+export function checkWorld(world: World): void {
+  const missing: string[] = [];
+  if (!world.imports.some((i) => i === REQUIRED_IMPORT || i.startsWith(`${REQUIRED_IMPORT}@`))) {
+    missing.push(`does not import ${REQUIRED_IMPORT}`);
+  }
+  for (const required of REQUIRED_EXPORTS) {
+    if (!world.exports.some((e) => e.startsWith(required))) missing.push(`does not export ${required.replace(/@.*/, '')}`);
+  }
+  if (missing.length > 0) {
+    throw new HostError(
+      'WRONG_WORLD',
+      `component ${missing.join(' and ')} (it imports: ${world.imports.join(', ') || 'nothing'}; it exports: ${
+        world.exports.join(', ') || 'nothing'
+      })`,
+      world,
+    );
+  }
+}
+
+function now(): number {
+  return performance.now();
+}
+
+export async function prepare(bytes: Uint8Array, evaluator: ModuleEvaluator, onStage: StageListener): Promise<Prepared> {
+  checkHeader(bytes);
+  let t = now();
+  let transpiled: Awaited<ReturnType<typeof generate>>;
+  try {
+    transpiled = await generate(bytes, {
+      name: 'component',
+      instantiation: { tag: 'async' },
+      noTypescript: true,
+      noNodejsCompat: true,
+    });
+  } catch (e) {
+    throw new HostError('TRANSPILE_FAILED', `jco could not transpile the component: ${describeError(e)}`);
+  }
+  const world: World = {
+    imports: transpiled.imports,
+    exports: transpiled.exports.filter(([, kind]) => kind === 'instance').map(([name]) => name),
+  };
+  checkWorld(world);
+  const files = new Map(transpiled.files);
+  const source = new TextDecoder().decode(files.get('component.js'));
+  const module = await evaluator.importModule(source);
+  onStage('transpile', now() - t);
+
+  t = now();
+  const modules = new Map<string, WebAssembly.Module>();
+  try {
+    for (const [name, data] of files) {
+      if (name.endsWith('.wasm')) modules.set(name, await WebAssembly.compile(data as BufferSource));
+    }
+  } catch (e) {
+    throw new HostError('INSTANTIATE_FAILED', `a core module of the component does not compile: ${describeError(e)}`);
+  }
+  onStage('compile', now() - t);
+  return { world, instantiate: module.instantiate, modules };
+}

@@ -1,0 +1,139 @@
+/**
+ * What a component registered through wasi:mcp/runtime, validated on the way
+ * in so that the protocol side can trust it. A registration error is thrown as
+ * RegistrationError and reaches the component as `error(invalid-params)`.
+ */
+import { isJsonObject, parseJsonBytes } from './bytes.js';
+import type {
+  WitPromptDefinition,
+  WitResourceDefinition,
+  WitResourceTemplate,
+  WitServerInfo,
+  WitToolDefinition,
+} from './wit.js';
+
+export const LIMITS = {
+  nameLength: 256,
+  descriptionLength: 64 * 1024,
+  schemaBytes: 1024 * 1024,
+  entries: 10_000,
+} as const;
+
+export class RegistrationError extends Error {
+  override name = 'RegistrationError';
+}
+
+export interface ToolEntry {
+  definition: WitToolDefinition;
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+}
+
+export class Registry {
+  server?: WitServerInfo;
+  served = false;
+  readonly tools = new Map<string, ToolEntry>();
+  readonly resources = new Map<string, WitResourceDefinition>();
+  readonly templates = new Map<string, WitResourceTemplate>();
+  readonly prompts = new Map<string, WitPromptDefinition>();
+
+  setServer(info: WitServerInfo): void {
+    if (this.server) throw new RegistrationError('register-server was already called');
+    checkName('server name', info.name);
+    checkText('server version', info.version);
+    if (info.instructions !== undefined) checkText('instructions', info.instructions);
+    this.server = info;
+  }
+
+  addTools(tools: WitToolDefinition[]): void {
+    const entries = tools.map((tool) => {
+      checkName('tool name', tool.name);
+      checkText(`description of tool "${tool.name}"`, tool.description);
+      const inputSchema = parseSchema(tool.inputSchema, `inputSchema of tool "${tool.name}"`);
+      if (inputSchema.type !== 'object') {
+        throw new RegistrationError(`inputSchema of tool "${tool.name}" must have "type": "object"`);
+      }
+      const entry: ToolEntry = { definition: tool, inputSchema };
+      if (tool.outputSchema !== undefined) {
+        entry.outputSchema = parseSchema(tool.outputSchema, `outputSchema of tool "${tool.name}"`);
+      }
+      return entry;
+    });
+    addUnique(this.tools, entries, (e) => e.definition.name, 'tool');
+  }
+
+  addResources(resources: WitResourceDefinition[]): void {
+    for (const r of resources) {
+      checkName('resource uri', r.uri);
+      checkName(`name of resource "${r.uri}"`, r.name);
+      if (r.description !== undefined) checkText(`description of resource "${r.uri}"`, r.description);
+    }
+    addUnique(this.resources, resources, (r) => r.uri, 'resource');
+  }
+
+  addTemplates(templates: WitResourceTemplate[]): void {
+    for (const t of templates) {
+      checkName('resource template', t.uriTemplate);
+      checkName(`name of template "${t.uriTemplate}"`, t.name);
+      if (t.description !== undefined) checkText(`description of template "${t.uriTemplate}"`, t.description);
+    }
+    addUnique(this.templates, templates, (t) => t.uriTemplate, 'resource template');
+  }
+
+  addPrompts(prompts: WitPromptDefinition[]): void {
+    for (const p of prompts) {
+      checkName('prompt name', p.name);
+      if (p.description !== undefined) checkText(`description of prompt "${p.name}"`, p.description);
+      const seen = new Set<string>();
+      for (const arg of p.arguments ?? []) {
+        checkName(`argument name of prompt "${p.name}"`, arg.name);
+        if (seen.has(arg.name)) {
+          throw new RegistrationError(`prompt "${p.name}" declares argument "${arg.name}" twice`);
+        }
+        seen.add(arg.name);
+      }
+    }
+    addUnique(this.prompts, prompts, (p) => p.name, 'prompt');
+  }
+}
+
+function checkName(what: string, value: string): void {
+  if (value.length === 0) throw new RegistrationError(`${what} is empty`);
+  if (value.length > LIMITS.nameLength) {
+    throw new RegistrationError(`${what} is ${value.length} characters; the limit is ${LIMITS.nameLength}`);
+  }
+}
+
+function checkText(what: string, value: string): void {
+  if (value.length > LIMITS.descriptionLength) {
+    throw new RegistrationError(`${what} is ${value.length} characters; the limit is ${LIMITS.descriptionLength}`);
+  }
+}
+
+function parseSchema(bytes: Uint8Array, what: string): Record<string, unknown> {
+  if (bytes.length > LIMITS.schemaBytes) {
+    throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.schemaBytes}`);
+  }
+  let value: unknown;
+  try {
+    value = parseJsonBytes(bytes, what);
+  } catch (e) {
+    throw new RegistrationError((e as Error).message);
+  }
+  if (!isJsonObject(value)) throw new RegistrationError(`${what} must be a JSON object`);
+  return value;
+}
+
+/** Adds all of `items` or none: a duplicate (in the batch or already registered) rejects the batch. */
+function addUnique<T>(map: Map<string, T>, items: T[], key: (item: T) => string, what: string): void {
+  const batch = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (map.has(k) || batch.has(k)) throw new RegistrationError(`duplicate ${what} "${k}"`);
+    batch.add(k);
+  }
+  if (map.size + items.length > LIMITS.entries) {
+    throw new RegistrationError(`more than ${LIMITS.entries} ${what}s`);
+  }
+  for (const item of items) map.set(key(item), item);
+}

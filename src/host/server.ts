@@ -1,0 +1,224 @@
+/**
+ * The MCP side of a component: an SDK `Server` (one per client session)
+ * answering from the registry and the component's handlers. Capabilities are
+ * advertised from what the component registered and declared.
+ */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CallToolRequestSchema,
+  CompleteRequestSchema,
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  LoggingLevelSchema,
+  ReadResourceRequestSchema,
+  SetLevelRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  type LoggingLevel,
+  type ServerCapabilities,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { jsonBytes } from './bytes.js';
+import type { ComponentHost } from './component.js';
+import {
+  toMcpPrompt,
+  toMcpPromptResult,
+  toMcpResource,
+  toMcpResourceContents,
+  toMcpResourceTemplate,
+  toMcpTool,
+  toMcpToolResult,
+} from './content.js';
+import { RpcError, toMcpError } from './errors-mcp.js';
+import type { Registry } from './registry.js';
+import type { CallContext } from './runtime.js';
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** MCP caps completion answers at 100 values. */
+const MAX_COMPLETIONS = 100;
+
+export function capabilitiesOf(registry: Registry): ServerCapabilities {
+  const declared = registry.server?.capabilities ?? {};
+  const caps: ServerCapabilities = { logging: {} };
+  if (declared.tools || registry.tools.size > 0) caps.tools = { listChanged: declared.tools?.listChanged ?? false };
+  if (declared.resources || registry.resources.size > 0 || registry.templates.size > 0) {
+    caps.resources = {
+      subscribe: declared.resources?.subscribe ?? false,
+      listChanged: declared.resources?.listChanged ?? false,
+    };
+  }
+  if (declared.prompts || registry.prompts.size > 0) caps.prompts = { listChanged: declared.prompts?.listChanged ?? false };
+  if (declared.completions?.enabled) caps.completions = {};
+  return caps;
+}
+
+export async function createMcpServer(host: ComponentHost): Promise<Server> {
+  const registry = await host.registry();
+  const info = registry.server!;
+  const capabilities = capabilitiesOf(registry);
+  const server = new Server(
+    { name: info.name, version: info.version },
+    {
+      capabilities,
+      ...(info.instructions === undefined ? {} : { instructions: info.instructions }),
+      jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+    },
+  );
+  const validator = new CfWorkerJsonSchemaValidator();
+  const subscriptions = new Set<string>();
+  let level: LoggingLevel | undefined;
+  const severity = (l: LoggingLevel) => LoggingLevelSchema.options.indexOf(l);
+
+  /** Drops log messages below the level the client set (logging/setLevel). */
+  const wanted = (n: ServerNotification): boolean => {
+    if (n.method === 'notifications/message') return level === undefined || severity(n.params.level) >= severity(level);
+    if (n.method === 'notifications/resources/updated') return subscriptions.has(n.params.uri);
+    return true;
+  };
+  const send = (n: ServerNotification) => {
+    if (wanted(n)) server.notification(n).catch(() => {});
+  };
+  const unsubscribe = host.onNotification(send);
+  server.onclose = () => unsubscribe();
+
+  const context = (extra: Extra): CallContext => {
+    const progressToken = extra._meta?.progressToken;
+    return {
+      ...(progressToken === undefined ? {} : { progressToken }),
+      notify: (n) => {
+        if (wanted(n)) extra.sendNotification(n).catch(() => {});
+      },
+    };
+  };
+
+  /** Runs a handler; every failure leaves as a JSON-RPC error with a meaningful code. */
+  const guarded =
+    <P, R>(fn: (params: P, extra: Extra, registry: Registry) => Promise<R>) =>
+    async (request: { params?: P }, extra: Extra): Promise<R> => {
+      try {
+        return await fn(request.params as P, extra, await host.registry());
+      } catch (e) {
+        throw toMcpError(e);
+      }
+    };
+
+  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+    level = request.params.level;
+    return {};
+  });
+
+  if (capabilities.tools) {
+    server.setRequestHandler(
+      ListToolsRequestSchema,
+      guarded(async (_p, _e, reg) => ({ tools: [...reg.tools.values()].map(toMcpTool) })),
+    );
+    server.setRequestHandler(
+      CallToolRequestSchema,
+      guarded(async (params, extra, reg) => {
+        const tool = reg.tools.get(params.name);
+        if (!tool) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+        const args = params.arguments ?? {};
+        const check = validator.getValidator(tool.inputSchema)(args);
+        if (!check.valid) {
+          throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for tool ${params.name}: ${check.errorMessage}`);
+        }
+        const result = await host.call(context(extra), 'callTool', (h) => h.callTool(params.name, jsonBytes(args)));
+        return toMcpToolResult(result);
+      }),
+    );
+  }
+
+  if (capabilities.resources) {
+    server.setRequestHandler(
+      ListResourcesRequestSchema,
+      guarded(async (_p, _e, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
+    );
+    server.setRequestHandler(
+      ListResourceTemplatesRequestSchema,
+      guarded(async (_p, _e, reg) => ({ resourceTemplates: [...reg.templates.values()].map(toMcpResourceTemplate) })),
+    );
+    server.setRequestHandler(
+      ReadResourceRequestSchema,
+      guarded(async (params, extra, reg) => {
+        const result = await host.call(context(extra), 'readResource', (h) => h.readResource(params.uri));
+        return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+      }),
+    );
+    if (capabilities.resources.subscribe) {
+      server.setRequestHandler(
+        SubscribeRequestSchema,
+        guarded(async (params, extra) => {
+          await host.call(context(extra), 'handleSubscribe', (h) => h.handleSubscribe(params.uri));
+          subscriptions.add(params.uri);
+          return {};
+        }),
+      );
+      server.setRequestHandler(
+        UnsubscribeRequestSchema,
+        guarded(async (params, extra) => {
+          await host.call(context(extra), 'handleUnsubscribe', (h) => h.handleUnsubscribe(params.uri));
+          subscriptions.delete(params.uri);
+          return {};
+        }),
+      );
+    }
+  }
+
+  if (capabilities.prompts) {
+    server.setRequestHandler(
+      ListPromptsRequestSchema,
+      guarded(async (_p, _e, reg) => ({ prompts: [...reg.prompts.values()].map(toMcpPrompt) })),
+    );
+    server.setRequestHandler(
+      GetPromptRequestSchema,
+      guarded(async (params, extra, reg) => {
+        const prompt = reg.prompts.get(params.name);
+        if (!prompt) throw new RpcError(ErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
+        const missing = (prompt.arguments ?? []).filter((a) => a.required && params.arguments?.[a.name] === undefined);
+        if (missing.length > 0) {
+          throw new RpcError(
+            ErrorCode.InvalidParams,
+            `Missing required argument${missing.length > 1 ? 's' : ''} for prompt ${params.name}: ${missing
+              .map((a) => a.name)
+              .join(', ')}`,
+          );
+        }
+        const args = params.arguments === undefined ? undefined : jsonBytes(params.arguments);
+        const result = await host.call(context(extra), 'getPrompt', (h) => h.getPrompt(params.name, args));
+        return toMcpPromptResult(prompt.description, result.messages);
+      }),
+    );
+  }
+
+  if (capabilities.completions) {
+    server.setRequestHandler(
+      CompleteRequestSchema,
+      guarded(async (params, extra) => {
+        const ref = params.ref;
+        const [refType, refValue] = ref.type === 'ref/prompt' ? (['prompt-name', ref.name] as const) : (['resource-uri', ref.uri] as const);
+        const ctx = params.context?.arguments === undefined ? undefined : jsonBytes(params.context.arguments);
+        const completions = await host.call(context(extra), 'handleComplete', (h) =>
+          h.handleComplete(refType, refValue, params.argument.name, params.argument.value, ctx),
+        );
+        const values = completions.map((c) => c.value);
+        return {
+          completion: {
+            values: values.slice(0, MAX_COMPLETIONS),
+            total: values.length,
+            hasMore: values.length > MAX_COMPLETIONS,
+          },
+        };
+      }),
+    );
+  }
+
+  return server;
+}

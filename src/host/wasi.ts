@@ -1,0 +1,127 @@
+/**
+ * WASI for one component instance, built from the pure-JS ("browser") build
+ * of @bytecodealliance/preview2-shim on every platform, so that each instance
+ * gets its own captured stdio and nothing the host did not grant: no
+ * environment variables, no preopened directories, no sockets and no outgoing
+ * HTTP unless granted (issue #5 widens the grants).
+ */
+
+/** The namespaces of the shim's browser build (`import * as wasi from '.../browser/index.js'`). */
+export interface WasiShimModules {
+  cli: {
+    createCli(config: {
+      environment?: Record<string, string>;
+      arguments?: string[];
+      initialCwd?: string;
+      stdout?: OutputHandler;
+      stderr?: OutputHandler;
+    }): Record<string, unknown> & { environment: unknown; exit: unknown };
+  };
+  clocks: { monotonicClock: unknown; wallClock: unknown };
+  filesystem: {
+    types: unknown;
+    createFilesystem(config: { adapter: unknown; preopens: Record<string, unknown> }): { types: unknown; preopens: unknown };
+    InMemoryFilesystemAdapter: new () => unknown;
+  };
+  http: { types: unknown; outgoingHandler: unknown; incomingHandler: unknown };
+  io: { error: unknown; poll: unknown; streams: unknown };
+  random: { random: unknown; insecure: unknown; insecureSeed: unknown };
+  sockets: Record<string, unknown>;
+}
+
+export interface OutputHandler {
+  write(contents: Uint8Array): void;
+  flush?(): void;
+  blockingFlush?(): void;
+  drop?(): void;
+}
+
+export type OutputStreamName = 'stdout' | 'stderr';
+export type OutputListener = (stream: OutputStreamName, text: string) => void;
+
+export interface WasiGrants {
+  /** Environment variables the component sees (none by default). */
+  env?: Record<string, string>;
+  /** Arguments, argv[0] first. */
+  args?: string[];
+}
+
+/** A stream that hands complete chunks of text to the listener as the component writes them. */
+function capture(stream: OutputStreamName, listener: OutputListener): OutputHandler {
+  const decoder = new TextDecoder();
+  let pending = '';
+  const emit = (final: boolean) => {
+    const cut = final ? pending.length : pending.lastIndexOf('\n') + 1;
+    if (cut === 0) return;
+    listener(stream, pending.slice(0, cut));
+    pending = pending.slice(cut);
+  };
+  return {
+    write(contents) {
+      pending += decoder.decode(contents, { stream: true });
+      emit(false);
+    },
+    flush() {
+      pending += decoder.decode();
+      emit(true);
+    },
+    blockingFlush() {
+      this.flush?.();
+    },
+    drop() {
+      this.flush?.();
+    },
+  };
+}
+
+const denyHttp = {
+  handle() {
+    // wasi:http/types.error-code; a denied capability is an error, never a host crash.
+    throw { tag: 'HTTP-request-denied' };
+  },
+};
+
+export function wasiImports(shim: WasiShimModules, grants: WasiGrants, output: OutputListener): Record<string, unknown> {
+  const cli = shim.cli.createCli({
+    environment: grants.env ?? {},
+    arguments: grants.args ?? ['component'],
+    initialCwd: '/',
+    stdout: capture('stdout', output),
+    stderr: capture('stderr', output),
+  });
+  const fs = shim.filesystem.createFilesystem({ adapter: new shim.filesystem.InMemoryFilesystemAdapter(), preopens: {} });
+  const s = shim.sockets;
+  return {
+    'wasi:cli/environment': cli.environment,
+    'wasi:cli/exit': cli.exit,
+    'wasi:cli/stdin': cli.stdin,
+    'wasi:cli/stdout': cli.stdout,
+    'wasi:cli/stderr': cli.stderr,
+    'wasi:cli/terminal-input': cli.terminalInput,
+    'wasi:cli/terminal-output': cli.terminalOutput,
+    'wasi:cli/terminal-stdin': cli.terminalStdin,
+    'wasi:cli/terminal-stdout': cli.terminalStdout,
+    'wasi:cli/terminal-stderr': cli.terminalStderr,
+    'wasi:clocks/monotonic-clock': shim.clocks.monotonicClock,
+    'wasi:clocks/wall-clock': shim.clocks.wallClock,
+    'wasi:filesystem/types': fs.types,
+    'wasi:filesystem/preopens': fs.preopens,
+    'wasi:io/error': shim.io.error,
+    'wasi:io/poll': shim.io.poll,
+    'wasi:io/streams': shim.io.streams,
+    'wasi:random/random': shim.random.random,
+    'wasi:random/insecure': shim.random.insecure,
+    'wasi:random/insecure-seed': shim.random.insecureSeed,
+    // The browser build's sockets answer not-supported to every call.
+    'wasi:sockets/instance-network': s.instanceNetwork,
+    'wasi:sockets/ip-name-lookup': s.ipNameLookup,
+    'wasi:sockets/network': s.network,
+    'wasi:sockets/tcp': s.tcp,
+    'wasi:sockets/tcp-create-socket': s.tcpCreateSocket,
+    'wasi:sockets/udp': s.udp,
+    'wasi:sockets/udp-create-socket': s.udpCreateSocket,
+    'wasi:http/types': shim.http.types,
+    'wasi:http/outgoing-handler': denyHttp,
+    'wasi:http/incoming-handler': shim.http.incomingHandler,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The host platform under Node. jco's generated module is evaluated from a
+ * data: URL. WASI comes from the shim's pure-JS browser build, not its Node
+ * build: the Node build passes the whole process environment and writes the
+ * component's stdout to fd 1, which would corrupt a stdio JSON-RPC stream
+ * (shared/notes/toolchain-facts.md), while the browser build grants nothing
+ * unless asked and lets the host capture stdio per instance.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Platform } from '../../host/index.js';
+import type { WasiShimModules } from '../../host/wasi.js';
+
+const require = createRequire(import.meta.url);
+
+async function loadBrowserShim(): Promise<WasiShimModules> {
+  const nodeEntry = require.resolve('@bytecodealliance/preview2-shim');
+  const browserEntry = nodeEntry.replace(/([\\/])nodejs([\\/])index\.js$/, '$1browser$2index.js');
+  if (browserEntry === nodeEntry) throw new Error(`unexpected preview2-shim layout: ${nodeEntry}`);
+  return (await import(pathToFileURL(browserEntry).href)) as WasiShimModules;
+}
+
+let shim: Promise<WasiShimModules> | undefined;
+
+export async function nodePlatform(): Promise<Platform> {
+  shim ??= loadBrowserShim();
+  return {
+    wasi: await shim,
+    importModule: async (source) =>
+      (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Awaited<
+        ReturnType<Platform['importModule']>
+      >,
+  };
+}
