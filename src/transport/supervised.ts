@@ -1,0 +1,215 @@
+/**
+ * The client side of a component that runs in a worker: an SDK Transport
+ * that keeps the worker in check. Every request has a deadline; a request
+ * past it is answered with a timeout error, the worker is terminated and a
+ * fresh one takes its place, and the session's `initialize` is replayed to it
+ * so the client goes on as if nothing happened. A worker that dies on its own
+ * (trap in start-up, memory limit, crash) is handled the same way. Several
+ * restarts in a row without one good answer is a crash loop: it stops.
+ * Runs in the page (browser) or the main thread (Node); knows neither.
+ */
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  ErrorCode,
+  isJSONRPCNotification,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  isJSONRPCErrorResponse,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { WireError } from '../host/errors.js';
+import { MessagePortTransport, type PortLike } from './message-port.js';
+
+export interface WorkerLink {
+  /** The port on which the worker's MCP server listens. */
+  port: PortLike;
+  /** Stops the worker at once (a component in an endless loop never yields). */
+  terminate(): void;
+  /** Set by the supervisor; the platform calls it when the worker dies on its own. */
+  onexit?: (error: WireError) => void;
+}
+
+export type SupervisorEvent =
+  | { type: 'restarting'; reason: WireError }
+  | { type: 'restarted'; restarts: number }
+  | { type: 'gave-up'; reason: WireError };
+
+export interface SupervisorOptions {
+  spawn(): Promise<WorkerLink>;
+  /** Deadline of one request, in milliseconds. */
+  timeoutMs: number;
+  /** Restarts in a row, with no good answer between them, before giving up. */
+  maxRestarts?: number;
+  onEvent?(event: SupervisorEvent): void;
+}
+
+interface Pending {
+  id: RequestId;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const key = (id: RequestId) => `${typeof id}:${id}`;
+const REPLAY_ID = 'supervisor:initialize';
+
+export class SupervisedTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  readonly #options: SupervisorOptions;
+  readonly #pending = new Map<string, Pending>();
+  #link: WorkerLink | undefined;
+  #port: MessagePortTransport | undefined;
+  /** Messages sent while a worker is being (re)started. */
+  #queue: JSONRPCMessage[] | undefined = [];
+  #initialize: JSONRPCRequest | undefined;
+  #initialized = false;
+  #failures = 0;
+  #restarts = 0;
+  #closed = false;
+
+  constructor(options: SupervisorOptions) {
+    this.#options = options;
+  }
+
+  get restarts(): number {
+    return this.#restarts;
+  }
+
+  async start(): Promise<void> {
+    await this.#attach(false);
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.#closed) throw new Error('the component session is closed');
+    if (isJSONRPCRequest(message)) {
+      if (message.method === 'initialize') this.#initialize = message;
+      this.#track(message);
+    } else if (isJSONRPCNotification(message) && message.method === 'notifications/initialized') {
+      this.#initialized = true;
+    }
+    if (this.#queue) this.#queue.push(message);
+    else await this.#port!.send(message);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const p of this.#pending.values()) clearTimeout(p.timer);
+    this.#pending.clear();
+    this.#link?.terminate();
+    await this.#port?.close();
+    this.onclose?.();
+  }
+
+  #track(request: JSONRPCRequest): void {
+    const timer = setTimeout(() => {
+      const reason: WireError = {
+        code: 'TIMED_OUT',
+        message: `${request.method} did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
+      };
+      this.#answer(request.id, ErrorCode.RequestTimeout, reason);
+      void this.#restart(reason);
+    }, this.#options.timeoutMs);
+    this.#pending.set(key(request.id), { id: request.id, timer });
+  }
+
+  /** Answers a pending request with an error, as the server would have. */
+  #answer(id: RequestId, code: number, reason: WireError): void {
+    const pending = this.#pending.get(key(id));
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#pending.delete(key(id));
+    this.onmessage?.({ jsonrpc: '2.0', id, error: { code, message: reason.message, data: { code: reason.code } } });
+  }
+
+  #fromWorker(message: JSONRPCMessage): void {
+    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
+      if (message.id === REPLAY_ID) return;
+      const pending = this.#pending.get(key(message.id!));
+      if (pending) {
+        clearTimeout(pending.timer);
+        this.#pending.delete(key(message.id!));
+        this.#failures = 0;
+      }
+    }
+    this.onmessage?.(message);
+  }
+
+  async #attach(replay: boolean): Promise<void> {
+    this.#queue ??= [];
+    let link: WorkerLink;
+    try {
+      link = await this.#options.spawn();
+    } catch (e) {
+      const reason = toReason(e, 'WORKER_CRASHED');
+      if (!replay) throw e;
+      await this.#restart(reason);
+      return;
+    }
+    if (this.#closed) {
+      link.terminate();
+      return;
+    }
+    this.#link = link;
+    link.onexit = (reason) => {
+      if (this.#link === link) void this.#restart(reason);
+    };
+    const port = new MessagePortTransport(link.port);
+    port.onmessage = (m) => {
+      if (this.#port === port) this.#fromWorker(m);
+    };
+    port.onerror = (e) => this.onerror?.(e);
+    this.#port = port;
+    await port.start();
+    if (replay && this.#initialize) {
+      await port.send({ ...this.#initialize, id: REPLAY_ID });
+      if (this.#initialized) await port.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    }
+    const queued = this.#queue;
+    this.#queue = undefined;
+    for (const m of queued) await port.send(m);
+  }
+
+  async #restart(reason: WireError): Promise<void> {
+    if (this.#closed) return;
+    const old = this.#link;
+    this.#link = undefined;
+    old?.terminate();
+    const oldPort = this.#port;
+    this.#port = undefined;
+    void oldPort?.close();
+    // Whatever the old worker still owed is lost with it.
+    for (const { id } of [...this.#pending.values()]) {
+      this.#answer(id, ErrorCode.InternalError, {
+        code: reason.code,
+        message: `the component was restarted while this request was pending: ${reason.message}`,
+      });
+    }
+    this.#failures += 1;
+    const limit = this.#options.maxRestarts ?? 3;
+    if (this.#failures > limit) {
+      const gaveUp: WireError = {
+        code: 'CRASH_LOOP',
+        message: `the component failed ${this.#failures} times in a row (last: ${reason.message}); not restarting it again`,
+      };
+      this.#options.onEvent?.({ type: 'gave-up', reason: gaveUp });
+      this.onerror?.(new Error(gaveUp.message));
+      await this.close();
+      return;
+    }
+    this.#options.onEvent?.({ type: 'restarting', reason });
+    this.#restarts += 1;
+    await this.#attach(true);
+    this.#options.onEvent?.({ type: 'restarted', restarts: this.#restarts });
+  }
+}
+
+function toReason(e: unknown, code: string): WireError {
+  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
+    return { code: String(e.code), message: String(e.message) };
+  }
+  return { code, message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,43 @@
+/**
+ * The control channel between a page (or Node's main thread) and the worker
+ * that hosts one component. JSON-RPC never travels here: it has its own
+ * MessagePort. Every message is validated on receipt; type and validator are
+ * defined together.
+ */
+import * as z from 'zod/v4';
+
+export const WireErrorSchema = z.object({ code: z.string(), message: z.string(), data: z.unknown().optional() });
+
+export const GrantsSchema = z.object({
+  env: z.record(z.string(), z.string()).optional(),
+  args: z.array(z.string()).optional(),
+});
+export type Grants = z.infer<typeof GrantsSchema>;
+
+/** To the worker. `port` carries JSON-RPC; `bytes` is transferred, not copied. */
+export const ToWorkerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('load'),
+    bytes: z.instanceof(ArrayBuffer),
+    port: z.custom<MessagePort>((v) => typeof v === 'object' && v !== null && 'postMessage' in v),
+    grants: GrantsSchema.optional(),
+  }),
+]);
+export type ToWorker = z.infer<typeof ToWorkerSchema>;
+
+export const StageSchema = z.enum(['transpile', 'compile', 'instantiate', 'register']);
+
+export const WorldSchema = z.object({ imports: z.array(z.string()), exports: z.array(z.string()) });
+
+/** From the worker. */
+export const FromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stage'), stage: StageSchema, ms: z.number() }),
+  z.object({ type: z.literal('output'), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
+  z.object({
+    type: z.literal('ready'),
+    world: WorldSchema,
+    timings: z.partialRecord(StageSchema, z.number()),
+  }),
+  z.object({ type: z.literal('error'), error: WireErrorSchema }),
+]);
+export type FromWorker = z.infer<typeof FromWorkerSchema>;
