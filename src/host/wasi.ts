@@ -56,21 +56,20 @@ function capture(stream: OutputStreamName, listener: OutputListener): OutputHand
     listener(stream, pending.slice(0, cut));
     pending = pending.slice(cut);
   };
+  // The shim calls these with `this` bound to the stream, which is already
+  // closed when drop runs: use the closure, never `this`.
+  const flush = () => {
+    pending += decoder.decode();
+    emit(true);
+  };
   return {
     write(contents) {
       pending += decoder.decode(contents, { stream: true });
       emit(false);
     },
-    flush() {
-      pending += decoder.decode();
-      emit(true);
-    },
-    blockingFlush() {
-      this.flush?.();
-    },
-    drop() {
-      this.flush?.();
-    },
+    flush,
+    blockingFlush: flush,
+    drop: flush,
   };
 }
 

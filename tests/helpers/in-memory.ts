@@ -1,0 +1,42 @@
+/** A loaded component served by the host core to the official SDK Client over the SDK's in-memory transport. */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import { ComponentHost, createMcpServer, type HostOptions } from '../../src/host/index.js';
+import { nodePlatform } from '../../src/platform/node/platform.js';
+
+export interface Connected {
+  host: ComponentHost;
+  client: Client;
+  notifications: ServerNotification[];
+  output: string[];
+  close(): Promise<void>;
+}
+
+export async function connect(bytes: Uint8Array, options: Partial<HostOptions> = {}): Promise<Connected> {
+  const output: string[] = [];
+  const host = await ComponentHost.load(bytes, {
+    platform: await nodePlatform(),
+    onOutput: (stream, text) => output.push(`${stream}:${text}`),
+    ...options,
+  });
+  const server = await createMcpServer(host);
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'test-client', version: '1.0.0' });
+  const notifications: ServerNotification[] = [];
+  client.fallbackNotificationHandler = async (n) => {
+    notifications.push(n as ServerNotification);
+  };
+  await client.connect(clientSide);
+  return {
+    host,
+    client,
+    notifications,
+    output,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Issue #2: loading. Both toolchains' components serve; files that are not
+ * wasm, not components, or of another world are refused with an error that
+ * names what is wrong; a trap is an error for that request only.
+ */
+import { describe, expect, it } from 'vitest';
+import { ComponentHost, HostError } from '../../src/host/index.js';
+import { nodePlatform } from '../../src/platform/node/platform.js';
+import { exampleBytes } from '../helpers/examples.js';
+import { connect } from '../helpers/in-memory.js';
+
+const load = async (bytes: Uint8Array) => ComponentHost.load(bytes, { platform: await nodePlatform() });
+
+describe.each(['echo', 'echo-js'])('the %s example', (name) => {
+  it('lists and calls its echo tool', async () => {
+    const c = await connect(exampleBytes(name));
+    try {
+      expect(c.client.getServerVersion()?.name).toBe(name);
+      const { tools } = await c.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(['echo']);
+      expect(await c.client.callTool({ name: 'echo', arguments: { text: 'hello, wörld' } })).toEqual({
+        content: [{ type: 'text', text: 'hello, wörld' }],
+      });
+      await expect(c.client.callTool({ name: 'echo', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+      // Methods for capabilities the component did not register are unknown.
+      await expect(c.client.listPrompts()).rejects.toMatchObject({ code: -32601 });
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('invalid component files', () => {
+  const refused = async (bytes: Uint8Array) => {
+    try {
+      await load(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(HostError);
+      return e as HostError;
+    }
+    throw new Error('the file was accepted');
+  };
+
+  it('refuses bytes that are not wasm', async () => {
+    const e = await refused(exampleBytes('not-wasm'));
+    expect(e.code).toBe('NOT_WASM');
+    expect(e.message).toMatch(/not a WebAssembly file/);
+    expect((await refused(new Uint8Array([0, 0x61]))).message).toMatch(/only 2 bytes/);
+  });
+
+  it('refuses a core module, saying it is not a component', async () => {
+    const e = await refused(exampleBytes('not-a-component'));
+    expect(e.code).toBe('NOT_A_COMPONENT');
+    expect(e.message).toMatch(/core WebAssembly module, not a component/);
+  });
+
+  it('refuses a component of another world, naming what is missing', async () => {
+    const e = await refused(exampleBytes('other-world'));
+    expect(e.code).toBe('WRONG_WORLD');
+    expect(e.message).toMatch(/does not import wasi:mcp\/runtime/);
+    expect(e.message).toMatch(/does not export wasi:mcp\/handlers/);
+    expect(e.message).toMatch(/it exports: /);
+  });
+
+  it('refuses a truncated component with a transpile error', async () => {
+    const bytes = exampleBytes('echo');
+    const e = await refused(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(e.code).toBe('TRANSPILE_FAILED');
+  });
+});
+
+describe('a trapping component', () => {
+  it('answers the trapping request with an error, then works again', async () => {
+    const c = await connect(exampleBytes('trap'));
+    try {
+      expect(await c.client.callTool({ name: 'ok' })).toEqual({ content: [{ type: 'text', text: 'ok' }] });
+      await expect(c.client.callTool({ name: 'trap' })).rejects.toMatchObject({
+        code: -32603,
+        message: expect.stringMatching(/trapped in callTool.*restarted/),
+        data: { code: 'TRAPPED' },
+      });
+      expect(c.host.restarts).toBe(1);
+      expect(await c.client.callTool({ name: 'ok' })).toEqual({ content: [{ type: 'text', text: 'ok' }] });
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { jsonBytes, utf8 } from '../../../src/host/bytes.js';
+import { LIMITS, Registry, RegistrationError } from '../../../src/host/registry.js';
+import type { WitToolDefinition } from '../../../src/host/wit.js';
+
+const tool = (name: string, schema: unknown = { type: 'object' }): WitToolDefinition => ({
+  name,
+  description: `tool ${name}`,
+  inputSchema: jsonBytes(schema),
+});
+
+describe('registry validation', () => {
+  it('rejects duplicate tool names within a batch and across calls, adding nothing', () => {
+    const r = new Registry();
+    expect(() => r.addTools([tool('a'), tool('a')])).toThrow(new RegistrationError('duplicate tool "a"'));
+    expect(r.tools.size).toBe(0);
+    r.addTools([tool('a')]);
+    expect(() => r.addTools([tool('b'), tool('a')])).toThrow(/duplicate tool "a"/);
+    expect([...r.tools.keys()]).toEqual(['a']);
+  });
+
+  it('rejects schemas that are not JSON objects of type object', () => {
+    const r = new Registry();
+    expect(() => r.addTools([tool('a', [1])])).toThrow(/inputSchema of tool "a" must be a JSON object/);
+    expect(() => r.addTools([tool('a', { type: 'string' })])).toThrow(/"type": "object"/);
+    expect(() => r.addTools([{ ...tool('a'), inputSchema: utf8('{oops') }])).toThrow(/not valid JSON/);
+    expect(() => r.addTools([{ ...tool('a'), outputSchema: jsonBytes('x') }])).toThrow(/outputSchema of tool "a"/);
+  });
+
+  it('rejects empty names and huge descriptions', () => {
+    const r = new Registry();
+    expect(() => r.addTools([tool('')])).toThrow(/tool name is empty/);
+    expect(() => r.addTools([{ ...tool('a'), description: 'x'.repeat(LIMITS.descriptionLength + 1) }])).toThrow(/the limit is/);
+  });
+
+  it('rejects a second register-server and duplicate prompt arguments', () => {
+    const r = new Registry();
+    r.setServer({ name: 's', version: '1', capabilities: {} });
+    expect(() => r.setServer({ name: 's', version: '1', capabilities: {} })).toThrow(/already called/);
+    expect(() =>
+      r.addPrompts([{ name: 'p', arguments: [{ name: 'x' }, { name: 'x' }] }]),
+    ).toThrow(/declares argument "x" twice/);
+  });
+
+  it('rejects duplicate resources and templates', () => {
+    const r = new Registry();
+    r.addResources([{ uri: 'a:', name: 'a' }]);
+    expect(() => r.addResources([{ uri: 'a:', name: 'b' }])).toThrow(/duplicate resource "a:"/);
+    r.addTemplates([{ uriTemplate: 't/{x}', name: 't' }]);
+    expect(() => r.addTemplates([{ uriTemplate: 't/{x}', name: 'u' }])).toThrow(/duplicate resource template/);
+  });
+});
