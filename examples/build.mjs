@@ -1,0 +1,218 @@
+// Builds every example into public/examples/<name>.wasm and writes
+// public/examples/index.json. Run by `npm run build:examples`.
+//
+//   node examples/build.mjs [--force] [name ...]
+//
+// An output newer than all of its sources (its folder, the shared helpers,
+// wit/, examples/wit/ and this script) is not rebuilt, so repeated
+// `npm start` / `npm test` runs are fast. --force rebuilds anyway; names
+// restrict the build to those examples. Exits 1 if any example fails.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const WIT = join(ROOT, 'wit');
+const OUT = join(ROOT, 'public', 'examples');
+
+// kind 'server' = a working wasi:mcp server; 'hostile' = for testing how a
+// host copes with bad input. `world` only applies to the JS toolchains.
+const EXAMPLES = [
+  {
+    name: 'echo',
+    kind: 'server',
+    toolchain: 'componentize-qjs',
+    entry: 'echo/echo.js',
+    world: 'mcp-server',
+    description: 'The smallest useful server: one tool, echo, that returns its text (QuickJS).',
+  },
+  {
+    name: 'echo-js',
+    kind: 'server',
+    toolchain: 'componentize-js',
+    entry: 'echo-js/echo.js',
+    world: 'mcp-server',
+    description: 'The echo server built with componentize-js (SpiderMonkey); large, but a second toolchain.',
+  },
+  {
+    name: 'everything',
+    kind: 'server',
+    toolchain: 'componentize-qjs',
+    entry: 'everything/index.js',
+    world: 'mcp-server-stdio',
+    description:
+      'Exercises the whole contract: every content type, structured output, resources, a template, ' +
+      'subscriptions, prompts, completions, logging, progress, notifications, stdout/stderr.',
+  },
+  {
+    name: 'trap',
+    kind: 'hostile',
+    toolchain: 'componentize-qjs',
+    entry: 'trap/trap.js',
+    world: 'mcp-server',
+    description: 'Tools ok, trap (wasm trap), loop (never returns) and oom (allocates until memory runs out).',
+  },
+  {
+    name: 'not-a-component',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'not-a-component/module.wat',
+    description: 'A core WebAssembly module, not a component.',
+  },
+  {
+    name: 'other-world',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'other-world/component.wat',
+    description: 'A valid component that does not implement wasi:mcp (exports only hello: func() -> string).',
+  },
+  {
+    name: 'not-wasm',
+    kind: 'hostile',
+    toolchain: 'none',
+    entry: 'not-wasm/not-wasm.txt',
+    description: 'A text file with a .wasm name: not WebAssembly at all.',
+  },
+];
+
+// What each output is checked against after building: the 8-byte preamble.
+const MAGIC = '0061736d';
+const PREAMBLE = { component: MAGIC + '0d000100', module: MAGIC + '01000000' };
+
+/** Newest mtime (ms) of a file or of every file under a folder. */
+function newest(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs; // catches deletions inside the folder
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+  return max;
+}
+
+function sourcesOf(ex) {
+  const paths = [join(HERE, dirname(ex.entry)), fileURLToPath(import.meta.url)];
+  if (ex.toolchain === 'componentize-qjs') paths.push(join(HERE, 'shared'), join(HERE, 'wit'), WIT);
+  if (ex.toolchain === 'componentize-js') paths.push(WIT);
+  return paths;
+}
+
+// componentize-qjs only lets JS import interfaces its world names. The
+// examples' extra world (examples/wit/*.wit, e.g. mcp-server-stdio) is merged
+// into a temporary copy of wit/, so wit/ itself is never touched.
+let mergedWit;
+function mergedWitDir() {
+  if (mergedWit) return mergedWit;
+  mergedWit = mkdtempSync(join(tmpdir(), 'wasi-mcp-examples-wit-'));
+  cpSync(WIT, mergedWit, { recursive: true });
+  for (const f of readdirSync(join(HERE, 'wit'))) {
+    if (f.endsWith('.wit')) cpSync(join(HERE, 'wit', f), join(mergedWit, `examples-${f}`));
+  }
+  return mergedWit;
+}
+
+const builders = {
+  async 'componentize-qjs'(ex) {
+    const { componentize } = await import('componentize-qjs');
+    const jsPath = join(HERE, ex.entry);
+    const { component } = await componentize({
+      witPath: mergedWitDir(),
+      jsSource: readFileSync(jsPath, 'utf8'),
+      jsPath, // relative imports resolve from here ...
+      moduleRoot: HERE, // ... within this root (so ../shared/ works)
+      world: ex.world,
+      sync: true, // the non-async component ABI, which jco runs everywhere
+    });
+    return { bytes: component, preamble: PREAMBLE.component };
+  },
+
+  async 'componentize-js'(ex) {
+    // With preview2-shim 0.26 the splicer (itself a wasm component run by
+    // jco) starts with no preopens and cannot read wit/ without this.
+    const { _setPreopens } = await import('@bytecodealliance/preview2-shim/filesystem');
+    _setPreopens({ '/': '/' });
+    const { componentize } = await import('@bytecodealliance/componentize-js');
+    const { component } = await componentize({
+      sourcePath: join(HERE, ex.entry),
+      witPath: WIT,
+      worldName: ex.world,
+    });
+    return { bytes: component, preamble: PREAMBLE.component };
+  },
+
+  async wat(ex) {
+    // jco's wasm-tools `parse` turns WAT (core or component text) into binary.
+    const { parse } = await import('@bytecodealliance/jco');
+    const bytes = await parse(readFileSync(join(HERE, ex.entry), 'utf8'));
+    const isComponent = Buffer.from(bytes.subarray(4, 8)).toString('hex') === '0d000100';
+    return { bytes, preamble: isComponent ? PREAMBLE.component : PREAMBLE.module };
+  },
+
+  async none(ex) {
+    return { bytes: readFileSync(join(HERE, ex.entry)), preamble: undefined };
+  },
+};
+
+const size = (n) => (n < 1024 ? `${n} B` : n < 2 ** 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 2 ** 20).toFixed(2)} MiB`).padStart(10);
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(7);
+
+async function main(argv) {
+  const force = argv.includes('--force');
+  const names = argv.filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !EXAMPLES.some((ex) => ex.name === n));
+  if (unknown.length) throw new Error(`unknown example(s): ${unknown.join(', ')}; known: ${EXAMPLES.map((e) => e.name).join(', ')}`);
+
+  mkdirSync(OUT, { recursive: true });
+  const failures = [];
+  const width = Math.max(...EXAMPLES.map((e) => e.name.length));
+  for (const ex of EXAMPLES) {
+    if (names.length && !names.includes(ex.name)) continue;
+    const out = join(OUT, `${ex.name}.wasm`);
+    const label = `${ex.name.padEnd(width)}  ${ex.toolchain.padEnd(16)}`;
+    if (!force && existsSync(out) && statSync(out).mtimeMs > Math.max(...sourcesOf(ex).map(newest))) {
+      console.log(`  ${label}${size(statSync(out).size)}  up to date`);
+      continue;
+    }
+    const start = Date.now();
+    try {
+      const { bytes, preamble } = await builders[ex.toolchain](ex);
+      const got = Buffer.from(bytes.subarray(0, 8)).toString('hex');
+      if (preamble && got !== preamble) throw new Error(`output starts with ${got}, expected ${preamble}`);
+      // Write then rename, so a failed or interrupted build never leaves a
+      // fresh-looking output behind.
+      writeFileSync(`${out}.tmp`, bytes);
+      renameSync(`${out}.tmp`, out);
+      console.log(`  ${label}${size(bytes.length)}${secs(Date.now() - start)}`);
+    } catch (e) {
+      rmSync(`${out}.tmp`, { force: true });
+      const message = String(e?.stack ?? e?.message ?? e);
+      console.error(`  ${label}  FAILED after ${((Date.now() - start) / 1000).toFixed(1)} s\n${message.replace(/^/gm, '      ')}`);
+      failures.push(ex.name);
+    }
+  }
+
+  // The index lists every example whose output exists (a failed build keeps
+  // an older output if there was one). Written only when it changes, so dev
+  // servers watching public/ do not reload for nothing.
+  const index = EXAMPLES.filter((ex) => existsSync(join(OUT, `${ex.name}.wasm`))).map(({ name, description, toolchain, kind }) => ({
+    name,
+    file: `${name}.wasm`,
+    description,
+    toolchain,
+    kind,
+  }));
+  const indexPath = join(OUT, 'index.json');
+  const json = `${JSON.stringify(index, null, 2)}\n`;
+  if (!existsSync(indexPath) || readFileSync(indexPath, 'utf8') !== json) writeFileSync(indexPath, json);
+
+  if (failures.length) throw new Error(`failed to build: ${failures.join(', ')} (see above)`);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  console.error(`examples/build.mjs: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  if (mergedWit) rmSync(mergedWit, { recursive: true, force: true });
+}
