@@ -7,6 +7,7 @@ import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
+import { MemoryMeter } from './memory.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
 import { wasiImports, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
 import type { WitHandlers, WitRun } from './wit.js';
@@ -15,9 +16,14 @@ export interface Platform extends ModuleEvaluator {
   wasi: WasiShimModules;
 }
 
+/** The default cap on a component's linear memory. */
+export const DEFAULT_MEMORY_LIMIT = 512 * 2 ** 20;
+
 export interface HostOptions {
   platform: Platform;
   grants?: WasiGrants;
+  /** Each linear memory of the component may grow to this many bytes (default 512 MiB). */
+  memoryLimitBytes?: number;
   onStage?: StageListener;
   onOutput?: OutputListener;
 }
@@ -36,6 +42,7 @@ export class GuestError extends Error {
 interface Live {
   runtime: Runtime;
   handlers: WitHandlers;
+  memory: MemoryMeter;
 }
 
 function isGuestError(e: unknown): e is { payload: McpErrorResource } {
@@ -55,6 +62,8 @@ export class ComponentHost {
   readonly #listeners = new Set<(n: ServerNotification) => void>();
   #live: Promise<Live>;
   #restarts = 0;
+  /** What the component wrote to stderr during the handler call under way, attached to its trap. */
+  #callStderr: string | undefined;
 
   private constructor(prepared: Prepared, options: HostOptions, timings: HostTimings) {
     this.world = prepared.world;
@@ -69,7 +78,7 @@ export class ComponentHost {
 
   static async load(bytes: Uint8Array, options: HostOptions): Promise<ComponentHost> {
     const timings: HostTimings = {};
-    const prepared = await prepare(bytes, options.platform, (stage, ms) => {
+    const prepared = await prepare(bytes, options.platform, options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT, (stage, ms) => {
       timings[stage] = ms;
       options.onStage?.(stage, ms);
     });
@@ -81,6 +90,11 @@ export class ComponentHost {
   /** The registry of the current instance (re-registered after each restart). */
   async registry(): Promise<Registry> {
     return (await this.#live).runtime.registry;
+  }
+
+  /** Bytes of linear memory the current instance uses. */
+  async memoryBytes(): Promise<number> {
+    return (await this.#live).memory.bytes;
   }
 
   /** How many times the instance was replaced after a trap. */
@@ -100,13 +114,33 @@ export class ComponentHost {
    */
   async call<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T): Promise<T> {
     const live = await this.#live;
+    this.#callStderr = '';
     try {
       return live.runtime.within(context, () => fn(live.handlers));
     } catch (e) {
       if (isGuestError(e)) throw new GuestError(e.payload);
       this.#restart();
-      throw new HostError('TRAPPED', `the component trapped in ${handler}: ${describeError(e)}; it was restarted`);
+      throw this.#trapError(handler, e, live.memory, this.#callStderr);
+    } finally {
+      this.#callStderr = undefined;
     }
+  }
+
+  #trapError(handler: HandlerName, e: unknown, memory: MemoryMeter, stderr: string): HostError {
+    const data = stderr === '' ? undefined : { stderr };
+    // A failed memory.grow is invisible to the host: the allocator just gives up. A memory near its
+    // cap, or the runtime saying so on stderr (QuickJS: "out of memory"), is how it shows.
+    if (memory.nearLimit || /out of memory/i.test(stderr)) {
+      const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+      return new HostError(
+        'MEMORY_LIMIT',
+        `the component ran out of memory in ${handler} (${mib(memory.bytes)} in use, limit ${mib(
+          memory.limitBytes,
+        )} per memory); it was restarted`,
+        data,
+      );
+    }
+    return new HostError('TRAPPED', `the component trapped in ${handler}: ${describeError(e)}; it was restarted`, data);
   }
 
   #restart(): void {
@@ -116,7 +150,11 @@ export class ComponentHost {
 
   #instantiate(onStage: StageListener): Promise<Live> {
     const broadcast = (n: ServerNotification) => this.#listeners.forEach((l) => l(n));
-    const live = instantiate(this.#prepared, this.#options, broadcast, onStage);
+    const output: OutputListener = (stream, text) => {
+      if (stream === 'stderr' && this.#callStderr !== undefined) this.#callStderr += text;
+      this.#options.onOutput?.(stream, text);
+    };
+    const live = instantiate(this.#prepared, this.#options, output, broadcast, onStage);
     // A failed restart is reported to the next caller; it must not be an unhandled rejection meanwhile.
     live.catch(() => {});
     return live;
@@ -126,13 +164,15 @@ export class ComponentHost {
 async function instantiate(
   prepared: Prepared,
   options: HostOptions,
+  output: OutputListener,
   sink: (n: ServerNotification) => void,
   onStage: StageListener,
 ): Promise<Live> {
   let t = performance.now();
   const runtime = new Runtime(sink);
+  const memory = new MemoryMeter(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
   const imports = {
-    ...wasiImports(options.platform.wasi, options.grants ?? {}, options.onOutput ?? (() => {})),
+    ...wasiImports(options.platform.wasi, options.grants ?? {}, output),
     ...runtime.imports(),
   };
   let exports: Record<string, unknown>;
@@ -141,7 +181,11 @@ async function instantiate(
       const module = prepared.modules.get(name);
       if (!module) throw new Error(`jco asked for an unknown core module ${name}`);
       return module;
-    }, imports);
+    }, imports, async (module, coreImports) => {
+      const instance = await WebAssembly.instantiate(module, coreImports);
+      memory.track(instance);
+      return instance;
+    });
   } catch (e) {
     throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}`);
   }
@@ -158,5 +202,5 @@ async function instantiate(
     throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');
   }
   onStage('register', performance.now() - t);
-  return { runtime, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
+  return { runtime, memory, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
 }

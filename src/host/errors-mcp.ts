@@ -60,7 +60,9 @@ export function toMcpError(e: unknown): RpcError {
     });
   }
   if (e instanceof HostError) {
-    return new RpcError(ErrorCode.InternalError, e.message, { code: e.code });
+    // The host error's own data (e.g. the component's stderr) travels beside its code.
+    const extra = typeof e.data === 'object' && e.data !== null ? e.data : {};
+    return new RpcError(ErrorCode.InternalError, e.message, { ...extra, code: e.code });
   }
   return new RpcError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e));
 }

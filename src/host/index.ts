@@ -1,5 +1,5 @@
 /** The host core: no DOM, no Node built-ins, no React. Entry points wrap it. */
-export { ComponentHost, GuestError, type HostOptions, type HostTimings, type Platform } from './component.js';
+export { ComponentHost, DEFAULT_MEMORY_LIMIT, GuestError, type HostOptions, type HostTimings, type Platform } from './component.js';
 export { HostError, toWireError, describeError, type HostErrorCode, type WireError } from './errors.js';
 export { RpcError, toMcpError } from './errors-mcp.js';
 export { checkHeader, checkWorld, type LoadStage, type World } from './load.js';

@@ -6,6 +6,7 @@
  */
 import { generate } from '@bytecodealliance/jco/component';
 import { describeError, HostError } from './errors.js';
+import { capMemory, WASM_PAGE_BYTES } from './memory.js';
 
 export interface World {
   imports: string[];
@@ -15,6 +16,7 @@ export interface World {
 export type InstantiateFn = (
   getCoreModule: (name: string) => WebAssembly.Module,
   imports: Record<string, unknown>,
+  instantiateCore: (module: WebAssembly.Module, imports: WebAssembly.Imports) => Promise<WebAssembly.Instance>,
 ) => Promise<Record<string, unknown>>;
 
 /** What a platform gives the host: how to evaluate jco's generated ES module. */
@@ -78,7 +80,12 @@ function now(): number {
   return performance.now();
 }
 
-export async function prepare(bytes: Uint8Array, evaluator: ModuleEvaluator, onStage: StageListener): Promise<Prepared> {
+export async function prepare(
+  bytes: Uint8Array,
+  evaluator: ModuleEvaluator,
+  memoryLimitBytes: number,
+  onStage: StageListener,
+): Promise<Prepared> {
   checkHeader(bytes);
   let t = now();
   let transpiled: Awaited<ReturnType<typeof generate>>;
@@ -106,9 +113,12 @@ export async function prepare(bytes: Uint8Array, evaluator: ModuleEvaluator, onS
   const modules = new Map<string, WebAssembly.Module>();
   try {
     for (const [name, data] of files) {
-      if (name.endsWith('.wasm')) modules.set(name, await WebAssembly.compile(data as BufferSource));
+      if (!name.endsWith('.wasm')) continue;
+      const capped = capMemory(data, Math.floor(memoryLimitBytes / WASM_PAGE_BYTES));
+      modules.set(name, await WebAssembly.compile(capped as BufferSource));
     }
   } catch (e) {
+    if (e instanceof HostError) throw e;
     throw new HostError('INSTANTIATE_FAILED', `a core module of the component does not compile: ${describeError(e)}`);
   }
   onStage('compile', now() - t);

@@ -77,9 +77,24 @@ describe('a trapping component', () => {
       await expect(c.client.callTool({ name: 'trap' })).rejects.toMatchObject({
         code: -32603,
         message: expect.stringMatching(/trapped in callTool.*restarted/),
-        data: { code: 'TRAPPED' },
+        // The component's own account of the trap (QuickJS prints the JS exception) comes along.
+        data: { code: 'TRAPPED', stderr: expect.stringContaining('deliberate trap') },
       });
       expect(c.host.restarts).toBe(1);
+      expect(await c.client.callTool({ name: 'ok' })).toEqual({ content: [{ type: 'text', text: 'ok' }] });
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('stops a component at its memory limit, then works again', async () => {
+    const c = await connect(exampleBytes('trap'), { memoryLimitBytes: 64 * 2 ** 20 });
+    try {
+      expect(await c.host.memoryBytes()).toBeLessThan(64 * 2 ** 20);
+      await expect(c.client.callTool({ name: 'oom' })).rejects.toMatchObject({
+        message: expect.stringMatching(/ran out of memory in callTool \(\d+ MiB in use, limit 64 MiB per memory\)/),
+        data: { code: 'MEMORY_LIMIT', stderr: expect.stringContaining('out of memory') },
+      });
       expect(await c.client.callTool({ name: 'ok' })).toEqual({ content: [{ type: 'text', text: 'ok' }] });
     } finally {
       await c.close();
