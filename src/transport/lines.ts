@@ -1,0 +1,44 @@
+/**
+ * An SDK Transport for JSON-RPC as lines of text (stdio, or a test feeding
+ * strings), with every incoming line screened: a line that is not a valid
+ * message is answered here, and never reaches the protocol engine. The
+ * platform feeds lines with `receive` and writes what `write` is given.
+ */
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { MAX_MESSAGE_BYTES, screen } from './screen.js';
+
+export class LineTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  readonly #write: (line: string) => void;
+  readonly #maxBytes: number;
+  #closed = false;
+
+  constructor(write: (line: string) => void, maxBytes = MAX_MESSAGE_BYTES) {
+    this.#write = write;
+    this.#maxBytes = maxBytes;
+  }
+
+  async start(): Promise<void> {}
+
+  /** One line of input, without its newline. Blank lines are ignored. */
+  receive(line: string): void {
+    if (this.#closed || line.trim() === '') return;
+    const screened = screen(line, this.#maxBytes);
+    if (screened.ok) this.onmessage?.(screened.message);
+    else if (screened.reply) this.#write(JSON.stringify(screened.reply));
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.#closed) throw new Error('the transport is closed');
+    this.#write(JSON.stringify(message));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.onclose?.();
+  }
+}

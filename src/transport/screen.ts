@@ -1,0 +1,77 @@
+/**
+ * Screening of incoming JSON-RPC text before it reaches the SDK, which
+ * answers nothing at all to input that is not JSON or not JSON-RPC, and
+ * answers bad params of a known method as an internal error (-32603;
+ * shared/notes/toolchain-facts.md). Every request gets exactly one answer:
+ * a screened one gets it here.
+ */
+import * as z from 'zod/v4';
+import {
+  ClientRequestSchema,
+  ErrorCode,
+  JSONRPCMessageSchema,
+  RequestIdSchema,
+  type JSONRPCErrorResponse,
+  type JSONRPCMessage,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+
+/** The largest message the host accepts (the SDK's own HTTP transport reads up to 4 MiB). */
+export const MAX_MESSAGE_BYTES = 4 * 2 ** 20;
+
+export type Screened = { ok: true; message: JSONRPCMessage } | { ok: false; reply?: JSONRPCErrorResponse };
+
+const requestSchemas = new Map<string, z.ZodType>(
+  ClientRequestSchema.options.map((schema) => [schema.shape.method.value, schema as z.ZodType]),
+);
+
+function error(id: RequestId | null, code: number, message: string): { ok: false; reply: JSONRPCErrorResponse } {
+  // JSON-RPC 2.0 answers an unidentifiable request with id null; the SDK's type has no null.
+  return { ok: false, reply: { jsonrpc: '2.0', id: id as RequestId, error: { code, message } } };
+}
+
+/** The id of something that looks like a request, if it has a valid one. */
+function idOf(value: unknown): RequestId | null {
+  if (typeof value !== 'object' || value === null || !('id' in value)) return null;
+  const id = RequestIdSchema.safeParse(value.id);
+  return id.success ? id.data : null;
+}
+
+function firstIssue(e: z.ZodError): string {
+  const issue = e.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${path}${issue.message}`;
+}
+
+export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
+  // Length in UTF-16 units bounds the UTF-8 size from below; close enough for a limit.
+  if (text.length > maxBytes) {
+    return error(null, ErrorCode.InvalidRequest, `message is ${text.length} characters; the limit is ${maxBytes}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (e) {
+    return error(null, ErrorCode.ParseError, `Parse error: ${(e as Error).message}`);
+  }
+  if (Array.isArray(value)) {
+    return error(null, ErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
+  }
+  const parsed = JSONRPCMessageSchema.safeParse(value);
+  if (!parsed.success) {
+    const isNotification = typeof value === 'object' && value !== null && 'method' in value && !('id' in value);
+    // A malformed notification gets no answer (JSON-RPC 2.0), but is still dropped.
+    if (isNotification) return { ok: false };
+    return error(idOf(value), ErrorCode.InvalidRequest, `Invalid Request: ${firstIssue(parsed.error)}`);
+  }
+  const message = parsed.data;
+  if ('method' in message && 'id' in message) {
+    const schema = requestSchemas.get(message.method);
+    const checked = schema?.safeParse(message);
+    if (checked && !checked.success) {
+      return error(message.id, ErrorCode.InvalidParams, `Invalid params for ${message.method}: ${firstIssue(checked.error)}`);
+    }
+  }
+  return { ok: true, message };
+}
