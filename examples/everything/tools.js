@@ -1,7 +1,7 @@
 // Tools: one per feature of a tool result or of the runtime imports.
-import { currentProgressToken, log, reportProgress, sendNotification } from 'wasi:mcp/runtime@0.1.0';
+import { currentProgressToken, log, reportProgress, requestElicitation, requestSampling, sendNotification } from 'wasi:mcp/runtime@0.1.0';
 import { getStderr } from 'wasi:cli/stderr@0.2.3';
-import { fail, jsonBytes, text, writeLine } from '../shared/mcp.js';
+import { fail, jsonBytes, parseArgs, text, writeLine } from '../shared/mcp.js';
 import { BEEP_WAV_BASE64, LOGO_PNG_BASE64 } from './assets.js';
 import { bumpWatched, subscriptions } from './resources.js';
 
@@ -29,6 +29,16 @@ export const tools = [
     inputSchema: object({ steps: { type: 'integer', minimum: 0, maximum: 1000, default: 5 } }),
   },
   { name: 'notify', description: 'Changes mem://watched; sends resources-updated and tools-list-changed', inputSchema: NO_ARGS },
+  {
+    name: 'ask-llm',
+    description: "Asks the client's language model a question (sampling) and returns its answer",
+    inputSchema: object({ question: { type: 'string' } }, ['question']),
+  },
+  {
+    name: 'ask-user',
+    description: 'Asks the user for their name (elicitation) and greets them',
+    inputSchema: NO_ARGS,
+  },
   {
     name: 'utf8',
     description: 'Echoes its text plus "héllo 🌍" (checks UTF-8 both ways)',
@@ -80,6 +90,23 @@ const impl = {
     sendNotification({ tag: 'tools-list-changed' });
     const sub = subscriptions.has('mem://watched') ? 'subscribed' : 'not subscribed';
     return { content: [text(`sent resources-updated (mem://watched is now version ${version}, ${sub}) and tools-list-changed`)] };
+  },
+  // Both wait for the client's answer: the host suspends the component meanwhile.
+  'ask-llm'({ question }) {
+    const answer = parseArgs(requestSampling(jsonBytes({
+      messages: [{ role: 'user', content: { type: 'text', text: question } }],
+      maxTokens: 200,
+    })));
+    const said = answer.content && answer.content.type === 'text' ? answer.content.text : JSON.stringify(answer.content);
+    return { content: [text(`${answer.model ?? 'the model'} says: ${said}`)] };
+  },
+  'ask-user'() {
+    const answer = parseArgs(requestElicitation(jsonBytes({
+      message: 'What is your name?',
+      requestedSchema: { type: 'object', properties: { name: { type: 'string', title: 'Name' } }, required: ['name'] },
+    })));
+    if (answer.action !== 'accept') return { content: [text(`You chose to ${answer.action}.`)] };
+    return { content: [text(`Hello, ${answer.content.name}!`)] };
   },
   utf8({ text: t }) {
     if (typeof t !== 'string') fail('invalid-params', '`text` must be a string');

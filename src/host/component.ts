@@ -9,7 +9,7 @@ import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type Stag
 import type { Registry } from './registry.js';
 import { MemoryMeter } from './memory.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
-import { wasiImports, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
+import { wasiImports, type DenialListener, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
 import type { WitHandlers, WitRun } from './wit.js';
 
 export interface Platform extends ModuleEvaluator {
@@ -26,6 +26,8 @@ export interface HostOptions {
   memoryLimitBytes?: number;
   onStage?: StageListener;
   onOutput?: OutputListener;
+  /** Told of each call to a capability that was not granted. */
+  onDenied?: DenialListener;
 }
 
 export type HandlerName = keyof WitHandlers;
@@ -61,6 +63,8 @@ export class ComponentHost {
   readonly #options: HostOptions;
   readonly #listeners = new Set<(n: ServerNotification) => void>();
   #live: Promise<Live>;
+  /** The call before this one: calls run one at a time, as a suspended handler must not be re-entered. */
+  #previous: Promise<unknown> = Promise.resolve();
   #restarts = 0;
   /** What the component wrote to stderr during the handler call under way, attached to its trap. */
   #callStderr: string | undefined;
@@ -112,11 +116,17 @@ export class ComponentHost {
    * Calls a handler. err(error) from the component is thrown as GuestError;
    * a trap is thrown as HostError TRAPPED after a fresh instance is on its way.
    */
-  async call<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T): Promise<T> {
+  call<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T | Promise<T>): Promise<T> {
+    const result = this.#previous.then(() => this.#callNow(context, handler, fn));
+    this.#previous = result.catch(() => {});
+    return result;
+  }
+
+  async #callNow<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T | Promise<T>): Promise<T> {
     const live = await this.#live;
     this.#callStderr = '';
     try {
-      return live.runtime.within(context, () => fn(live.handlers));
+      return await live.runtime.within(context, () => fn(live.handlers));
     } catch (e) {
       if (isGuestError(e)) throw new GuestError(e.payload);
       this.#restart();
@@ -169,10 +179,10 @@ async function instantiate(
   onStage: StageListener,
 ): Promise<Live> {
   let t = performance.now();
-  const runtime = new Runtime(sink);
+  const runtime = new Runtime(sink, prepared.suspendable);
   const memory = new MemoryMeter(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
   const imports = {
-    ...wasiImports(options.platform.wasi, options.grants ?? {}, output),
+    ...wasiImports(options.platform.wasi, options.grants ?? {}, output, options.onDenied),
     ...runtime.imports(),
   };
   let exports: Record<string, unknown>;

@@ -5,4 +5,4 @@ export { RpcError, toMcpError } from './errors-mcp.js';
 export { checkHeader, checkWorld, type LoadStage, type World } from './load.js';
 export { LIMITS, Registry } from './registry.js';
 export { capabilitiesOf, createMcpServer } from './server.js';
-export type { OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';
+export type { Denial, DenialListener, FileTree, OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';

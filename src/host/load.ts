@@ -28,6 +28,22 @@ export interface Prepared {
   world: World;
   instantiate: InstantiateFn;
   modules: Map<string, WebAssembly.Module>;
+  /** Handlers may suspend on request-sampling/request-elicitation (transpiled for JSPI). */
+  suspendable: boolean;
+}
+
+/**
+ * The imports that wait for the client, and the exports that may be on the
+ * stack when they do: with JSPI, jco wraps the first in WebAssembly.Suspending
+ * and the second in WebAssembly.promising (docs/client-requests.md).
+ */
+const SUSPENDING_IMPORTS = ['request-sampling', 'request-elicitation'].map((f) => `wasi:mcp/runtime@0.1.0#${f}`);
+const PROMISING_EXPORTS = ['call-tool', 'get-prompt', 'read-resource'].map((f) => `wasi:mcp/handlers@0.1.0#${f}`);
+
+/** Whether this engine has JavaScript Promise Integration (Chromium 137+, Node 24+). */
+export function hasJspi(): boolean {
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  return typeof wasm.Suspending === 'function' && typeof wasm.promising === 'function';
 }
 
 export type LoadStage = 'transpile' | 'compile' | 'instantiate' | 'register';
@@ -89,12 +105,16 @@ export async function prepare(
   checkHeader(bytes);
   let t = now();
   let transpiled: Awaited<ReturnType<typeof generate>>;
+  const suspendable = hasJspi();
   try {
     transpiled = await generate(bytes, {
       name: 'component',
       instantiation: { tag: 'async' },
       noTypescript: true,
       noNodejsCompat: true,
+      ...(suspendable
+        ? { asyncMode: { tag: 'jspi', val: { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } } }
+        : {}),
     });
   } catch (e) {
     throw new HostError('TRANSPILE_FAILED', `jco could not transpile the component: ${describeError(e)}`);
@@ -122,5 +142,5 @@ export async function prepare(
     throw new HostError('INSTANTIATE_FAILED', `a core module of the component does not compile: ${describeError(e)}`);
   }
   onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules };
+  return { world, instantiate: module.instantiate, modules, suspendable };
 }

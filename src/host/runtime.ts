@@ -5,7 +5,7 @@
  * when there is one (so a client can relate them to it), else to the sink.
  */
 import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
-import { parseJsonBytes } from './bytes.js';
+import { jsonBytes, parseJsonBytes } from './bytes.js';
 import { Registry, RegistrationError } from './registry.js';
 import type {
   WitErrorCode,
@@ -47,10 +47,32 @@ export class McpErrorResource {
   }
 }
 
+export type ClientRequestMethod = 'sampling/createMessage' | 'elicitation/create';
+
 /** What the host knows about the request a handler is running for. */
 export interface CallContext {
   progressToken?: string | number;
   notify(notification: ServerNotification): void;
+  /** Sends a request to the client on behalf of the handler and resolves with its result. */
+  request?(method: ClientRequestMethod, params: unknown): Promise<unknown>;
+}
+
+/** The WIT error code for a JSON-RPC error code the client answered with. */
+function witCodeOf(code: unknown): WitErrorCode {
+  switch (code) {
+    case -32700:
+      return 'parse-error';
+    case -32600:
+      return 'invalid-request';
+    case -32601:
+      return 'method-not-found';
+    case -32602:
+      return 'invalid-params';
+    case -32001:
+      return 'request-timeout';
+    default:
+      return 'internal-error';
+  }
 }
 
 export type NotificationSink = (notification: ServerNotification) => void;
@@ -59,19 +81,59 @@ export class Runtime {
   readonly registry = new Registry();
   #current: CallContext | undefined;
   readonly #sink: NotificationSink;
+  readonly #suspendable: boolean;
 
-  constructor(sink: NotificationSink) {
+  /**
+   * `suspendable`: the component was transpiled so that its handlers can wait
+   * for a promise (JSPI); only then can it ask the client something.
+   */
+  constructor(sink: NotificationSink, suspendable = false) {
     this.#sink = sink;
+    this.#suspendable = suspendable;
   }
 
-  /** Runs `fn` (a synchronous call into the component) with `context` as the current request. */
-  within<T>(context: CallContext, fn: () => T): T {
+  /**
+   * Runs `fn` (a call into the component, which may suspend) with `context`
+   * as the current request. Calls must not overlap: ComponentHost queues them.
+   */
+  async within<T>(context: CallContext, fn: () => T | Promise<T>): Promise<T> {
     this.#current = context;
     try {
-      return fn();
+      return await fn();
     } finally {
       this.#current = undefined;
     }
+  }
+
+  /** request-sampling and request-elicitation: JSON to the client and back, while a handler waits. */
+  async #askClient(method: ClientRequestMethod, params: Uint8Array): Promise<Uint8Array> {
+    const context = this.#current;
+    if (!context?.request) {
+      throw new McpErrorResource('invalid-request', `${method} can only be sent while a handler runs`, undefined);
+    }
+    let parsed: unknown;
+    try {
+      parsed = parseJsonBytes(params, `${method} params`);
+    } catch (e) {
+      throw new McpErrorResource('invalid-params', (e as Error).message, undefined);
+    }
+    try {
+      return jsonBytes(await context.request(method, parsed));
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+      throw new McpErrorResource(witCodeOf(code), e instanceof Error ? e.message : String(e), undefined);
+    }
+  }
+
+  #clientRequest(method: ClientRequestMethod): (params: Uint8Array) => Uint8Array | Promise<Uint8Array> {
+    if (this.#suspendable) return (params) => this.#askClient(method, params);
+    return () => {
+      throw new McpErrorResource(
+        'unavailable',
+        `${method} needs a host that can suspend a component while it waits (WebAssembly JSPI: Chromium 137+, Node 24+)`,
+        undefined,
+      );
+    };
   }
 
   #emit(notification: ServerNotification): void {
@@ -151,6 +213,8 @@ export class Runtime {
           const token = this.#current?.progressToken;
           return token === undefined ? undefined : String(token);
         },
+        requestSampling: this.#clientRequest('sampling/createMessage'),
+        requestElicitation: this.#clientRequest('elicitation/create'),
       },
     };
   }

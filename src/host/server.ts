@@ -8,6 +8,8 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
+  CreateMessageResultSchema,
+  ElicitResultSchema,
   ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
@@ -96,6 +98,11 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
       notify: (n) => {
         if (wanted(n)) extra.sendNotification(n).catch(() => {});
       },
+      // Related to the request being handled, so it travels on that request's stream (Streamable HTTP).
+      request: (method, params) =>
+        method === 'sampling/createMessage'
+          ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema)
+          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema),
     };
   };
 

@@ -1,9 +1,11 @@
 /**
  * WASI for one component instance, built from the pure-JS ("browser") build
  * of @bytecodealliance/preview2-shim on every platform, so that each instance
- * gets its own captured stdio and nothing the host did not grant: no
- * environment variables, no preopened directories, no sockets and no outgoing
- * HTTP unless granted (issue #5 widens the grants).
+ * gets its own captured stdio and nothing the host did not grant (issue #5):
+ * clocks and random always; environment variables, directories (in memory)
+ * and outgoing HTTP to listed origins only when granted; sockets never.
+ * A call to what was not granted fails inside the component with the WASI
+ * error for it, and the host is told through `onDenied`.
  */
 
 /** The namespaces of the shim's browser build (`import * as wasi from '.../browser/index.js'`). */
@@ -23,7 +25,11 @@ export interface WasiShimModules {
     createFilesystem(config: { adapter: unknown; preopens: Record<string, unknown> }): { types: unknown; preopens: unknown };
     InMemoryFilesystemAdapter: new () => unknown;
   };
-  http: { types: unknown; outgoingHandler: unknown; incomingHandler: unknown };
+  http: {
+    types: unknown;
+    outgoingHandler: { handle(request: OutgoingRequestLike, options: unknown): unknown };
+    incomingHandler: unknown;
+  };
   io: { error: unknown; poll: unknown; streams: unknown };
   random: { random: unknown; insecure: unknown; insecureSeed: unknown };
   sockets: Record<string, unknown>;
@@ -39,12 +45,28 @@ export interface OutputHandler {
 export type OutputStreamName = 'stdout' | 'stderr';
 export type OutputListener = (stream: OutputStreamName, text: string) => void;
 
+/** A directory tree in the shim's in-memory format: files carry their bytes as `source`. */
+export interface FileTree {
+  dir: Record<string, FileTree | { source: Uint8Array | string }>;
+}
+
 export interface WasiGrants {
   /** Environment variables the component sees (none by default). */
   env?: Record<string, string>;
   /** Arguments, argv[0] first. */
   args?: string[];
+  /** Directories the component sees, by guest path, held in memory (none by default). */
+  dirs?: Record<string, FileTree>;
+  /** Origins (`https://example.com`, `http://127.0.0.1:8080`) outgoing HTTP may reach; `*` for any (none by default). */
+  httpOrigins?: string[];
 }
+
+export interface Denial {
+  capability: 'http';
+  detail: string;
+}
+
+export type DenialListener = (denial: Denial) => void;
 
 /** A stream that hands complete chunks of text to the listener as the component writes them. */
 function capture(stream: OutputStreamName, listener: OutputListener): OutputHandler {
@@ -73,14 +95,43 @@ function capture(stream: OutputStreamName, listener: OutputListener): OutputHand
   };
 }
 
-const denyHttp = {
-  handle() {
-    // wasi:http/types.error-code; a denied capability is an error, never a host crash.
-    throw { tag: 'HTTP-request-denied' };
-  },
-};
+interface OutgoingRequestLike {
+  scheme(): { tag: 'HTTP' | 'HTTPS' } | { tag: 'other'; val: string } | undefined;
+  authority(): string | undefined;
+}
 
-export function wasiImports(shim: WasiShimModules, grants: WasiGrants, output: OutputListener): Record<string, unknown> {
+/** The origin a wasi:http request goes to, as `scheme://authority`. */
+function originOf(request: OutgoingRequestLike): string {
+  const scheme = request.scheme();
+  const name = scheme === undefined ? 'https' : scheme.tag === 'other' ? scheme.val : scheme.tag.toLowerCase();
+  return `${name}://${request.authority() ?? ''}`;
+}
+
+/** outgoing-handler that lets through only the granted origins. */
+function filteredHttp(
+  handler: { handle(request: OutgoingRequestLike, options: unknown): unknown },
+  origins: string[],
+  onDenied: DenialListener,
+) {
+  return {
+    handle(request: OutgoingRequestLike, options: unknown) {
+      const origin = originOf(request);
+      if (!origins.includes('*') && !origins.includes(origin)) {
+        onDenied({ capability: 'http', detail: origin });
+        // wasi:http/types.error-code: the component sees a denied request, the host does not crash.
+        throw { tag: 'HTTP-request-denied' };
+      }
+      return handler.handle(request, options);
+    },
+  };
+}
+
+export function wasiImports(
+  shim: WasiShimModules,
+  grants: WasiGrants,
+  output: OutputListener,
+  onDenied: DenialListener = () => {},
+): Record<string, unknown> {
   const cli = shim.cli.createCli({
     environment: grants.env ?? {},
     arguments: grants.args ?? ['component'],
@@ -88,7 +139,11 @@ export function wasiImports(shim: WasiShimModules, grants: WasiGrants, output: O
     stdout: capture('stdout', output),
     stderr: capture('stderr', output),
   });
-  const fs = shim.filesystem.createFilesystem({ adapter: new shim.filesystem.InMemoryFilesystemAdapter(), preopens: {} });
+  // Each instance gets its own copy of the granted trees: what one instance writes, a restart forgets.
+  const fs = shim.filesystem.createFilesystem({
+    adapter: new shim.filesystem.InMemoryFilesystemAdapter(),
+    preopens: structuredClone(grants.dirs ?? {}),
+  });
   const s = shim.sockets;
   return {
     'wasi:cli/environment': cli.environment,
@@ -120,7 +175,7 @@ export function wasiImports(shim: WasiShimModules, grants: WasiGrants, output: O
     'wasi:sockets/udp': s.udp,
     'wasi:sockets/udp-create-socket': s.udpCreateSocket,
     'wasi:http/types': shim.http.types,
-    'wasi:http/outgoing-handler': denyHttp,
+    'wasi:http/outgoing-handler': filteredHttp(shim.http.outgoingHandler, grants.httpOrigins ?? [], onDenied),
     'wasi:http/incoming-handler': shim.http.incomingHandler,
   };
 }

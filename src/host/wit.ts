@@ -153,10 +153,13 @@ export interface WitCompletion {
   label?: string;
 }
 
+/** Under JSPI (load.ts) the handlers that may wait for the client return promises. */
+type MaybeAsync<T> = T | Promise<T>;
+
 export interface WitHandlers {
-  callTool(name: string, args: Uint8Array): WitToolResult;
-  readResource(uri: string): { contents: WitContentBlock[] };
-  getPrompt(name: string, args: Uint8Array | undefined): { messages: WitPromptMessage[] };
+  callTool(name: string, args: Uint8Array): MaybeAsync<WitToolResult>;
+  readResource(uri: string): MaybeAsync<{ contents: WitContentBlock[] }>;
+  getPrompt(name: string, args: Uint8Array | undefined): MaybeAsync<{ messages: WitPromptMessage[] }>;
   handleSubscribe(uri: string): void;
   handleUnsubscribe(uri: string): void;
   handleComplete(

@@ -23,7 +23,8 @@ export async function connect(bytes: Uint8Array, options: Partial<HostOptions> =
   const server = await createMcpServer(host);
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client({ name: 'test-client', version: '1.0.0' });
+  // Declares sampling and elicitation so that tests can answer the component's requests.
+  const client = new Client({ name: 'test-client', version: '1.0.0' }, { capabilities: { sampling: {}, elicitation: {} } });
   const notifications: ServerNotification[] = [];
   client.fallbackNotificationHandler = async (n) => {
     notifications.push(n as ServerNotification);

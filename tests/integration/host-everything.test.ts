@@ -3,7 +3,12 @@
  * in-memory transport, against the `everything` example, and every MCP method
  * the host answers is exercised, error paths included.
  */
-import { CallToolResultSchema, type LoggingMessageNotification } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolResultSchema,
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  type LoggingMessageNotification,
+} from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBytes } from '../helpers/examples.js';
 import { connect, type Connected } from '../helpers/in-memory.js';
@@ -35,7 +40,7 @@ describe('initialize', () => {
   });
 
   it('captured the stdout the component wrote while registering', () => {
-    expect(c.output.join('')).toMatch(/^stdout:everything: registered 10 tools, 3 resources, 2 prompts\n/);
+    expect(c.output.join('')).toMatch(/^stdout:everything: registered 12 tools, 3 resources, 2 prompts\n/);
   });
 
   it('reports the time of each load stage', () => {
@@ -49,7 +54,7 @@ describe('tools', () => {
   it('lists every tool with schemas, titles and annotations', async () => {
     const { tools } = await c.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
-      'add', 'image', 'audio', 'embedded', 'link', 'fail', 'throws', 'long', 'notify', 'utf8',
+      'add', 'image', 'audio', 'embedded', 'link', 'fail', 'throws', 'long', 'notify', 'ask-llm', 'ask-user', 'utf8',
     ]);
     const add = tools[0];
     expect(add).toEqual({
@@ -253,5 +258,49 @@ describe('prompts and completion', () => {
       argument: { name: 'id', value: '4' },
     });
     expect(id.completion.values).toEqual(['42']);
+  });
+});
+
+describe('requests to the client while a tool runs (JSPI)', () => {
+  it('asks the client to sample and uses the answer', async () => {
+    const asked: unknown[] = [];
+    c.client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+      asked.push(request.params.messages);
+      return { model: 'test-model', role: 'assistant', content: { type: 'text', text: 'forty-two' } };
+    });
+    const result = await c.client.callTool({ name: 'ask-llm', arguments: { question: 'the answer?' } });
+    expect(textOf(result)).toBe('test-model says: forty-two');
+    expect(asked).toEqual([[{ role: 'user', content: { type: 'text', text: 'the answer?' } }]]);
+  });
+
+  it('asks the client to elicit, for accept and decline', async () => {
+    const answers = [
+      { action: 'accept' as const, content: { name: 'Grace' } },
+      { action: 'decline' as const },
+    ];
+    c.client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      expect(request.params.message).toBe('What is your name?');
+      return answers.shift()!;
+    });
+    expect(textOf(await c.client.callTool({ name: 'ask-user' }))).toBe('Hello, Grace!');
+    expect(textOf(await c.client.callTool({ name: 'ask-user' }))).toBe('You chose to decline.');
+  });
+
+  it('keeps other requests waiting while a tool waits for the client', async () => {
+    let release!: () => void;
+    c.client.setRequestHandler(ElicitRequestSchema, () =>
+      new Promise((resolve) => {
+        release = () => resolve({ action: 'accept', content: { name: 'Alan' } });
+      }),
+    );
+    const order: string[] = [];
+    const asking = c.client.callTool({ name: 'ask-user' }).then((r) => order.push(textOf(r)));
+    await new Promise((r) => setTimeout(r, 20));
+    const adding = c.client.callTool({ name: 'add', arguments: { a: 1, b: 1 } }).then((r) => order.push(textOf(r)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([asking, adding]);
+    expect(order).toEqual(['Hello, Alan!', '1 + 1 = 2']);
   });
 });

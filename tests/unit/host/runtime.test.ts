@@ -47,11 +47,11 @@ describe('wasi:mcp/runtime', () => {
     expect(runtime.registry.served).toBe(true);
   });
 
-  it('routes notifications to the current request, else to the sink', () => {
+  it('routes notifications to the current request, else to the sink', async () => {
     const { imports, runtime, sink } = setup();
     const related: ServerNotification[] = [];
     imports.log('warning', 'idle', undefined);
-    runtime.within({ progressToken: 7, notify: (n) => related.push(n) }, () => {
+    await runtime.within({ progressToken: 7, notify: (n) => related.push(n) }, () => {
       expect(imports.currentProgressToken()).toBe('7');
       imports.reportProgress('7', 1n, 2n);
       imports.log('info', 'busy', jsonBytes({ k: 1 }));
@@ -76,5 +76,52 @@ describe('wasi:mcp/runtime', () => {
     const e = thrown(() => imports.log('info', 'x', new Uint8Array([0x7b])));
     expect(e.code()).toBe('internal-error');
     expect(e.message()).toMatch(/log data is not valid JSON/);
+  });
+});
+
+describe('request-sampling and request-elicitation', () => {
+  type Ask = (params: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  const asks = (runtime: Runtime) => runtime.imports()['wasi:mcp/runtime'] as { requestSampling: Ask; requestElicitation: Ask };
+  const rejected = async (p: Uint8Array | Promise<Uint8Array>) => {
+    try {
+      await p;
+    } catch (e) {
+      expect(e).toBeInstanceOf(McpErrorResource);
+      return e as McpErrorResource;
+    }
+    throw new Error('did not fail');
+  };
+
+  it('is unavailable where the component cannot be suspended', () => {
+    const runtime = new Runtime(() => {}, false);
+    expect(thrown(() => void asks(runtime).requestSampling(jsonBytes({}))).code()).toBe('unavailable');
+  });
+
+  it('sends the request to the client of the current call and returns its result as JSON', async () => {
+    const runtime = new Runtime(() => {}, true);
+    const sent: unknown[] = [];
+    const context = {
+      notify: () => {},
+      request: async (method: string, params: unknown) => {
+        sent.push([method, params]);
+        return { action: 'accept', content: { name: 'Ada' } };
+      },
+    };
+    const result = await runtime.within(context, () => asks(runtime).requestElicitation(jsonBytes({ message: 'who?' })));
+    expect(JSON.parse(new TextDecoder().decode(result))).toEqual({ action: 'accept', content: { name: 'Ada' } });
+    expect(sent).toEqual([['elicitation/create', { message: 'who?' }]]);
+  });
+
+  it('refuses outside a call and passes the client\'s error code on', async () => {
+    const runtime = new Runtime(() => {}, true);
+    expect((await rejected(asks(runtime).requestSampling(jsonBytes({})))).code()).toBe('invalid-request');
+    const context = {
+      notify: () => {},
+      request: async () => {
+        throw Object.assign(new Error('no model'), { code: -32601 });
+      },
+    };
+    const e = await runtime.within(context, () => rejected(asks(runtime).requestSampling(jsonBytes({}))));
+    expect([e.code(), e.message()]).toEqual(['method-not-found', 'no model']);
   });
 });
