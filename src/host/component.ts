@@ -59,6 +59,8 @@ function findExport<T>(exports: Record<string, unknown>, prefix: string): T {
 export class ComponentHost {
   readonly world: World;
   readonly timings: HostTimings;
+  /** The transpiled component came from the platform's cache. */
+  readonly cached: boolean;
   readonly #prepared: Prepared;
   readonly #options: HostOptions;
   readonly #listeners = new Set<(n: ServerNotification) => void>();
@@ -71,6 +73,7 @@ export class ComponentHost {
 
   private constructor(prepared: Prepared, options: HostOptions, timings: HostTimings) {
     this.world = prepared.world;
+    this.cached = prepared.cached;
     this.timings = timings;
     this.#prepared = prepared;
     this.#options = options;

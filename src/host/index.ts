@@ -6,3 +6,4 @@ export { checkHeader, checkWorld, type LoadStage, type World } from './load.js';
 export { LIMITS, Registry } from './registry.js';
 export { capabilitiesOf, createMcpServer } from './server.js';
 export type { Denial, DenialListener, FileTree, OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';
+export { cacheKey, TRANSPILER, type Transpiled, type TranspileCache } from './transpile.js';

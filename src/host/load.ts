@@ -4,14 +4,11 @@
  * core modules. The result can be instantiated any number of times (a trap
  * is followed by a fresh instance from the same compiled modules).
  */
-import { generate } from '@bytecodealliance/jco/component';
 import { describeError, HostError } from './errors.js';
 import { capMemory, WASM_PAGE_BYTES } from './memory.js';
+import { transpile, type TranspileCache, type World } from './transpile.js';
 
-export interface World {
-  imports: string[];
-  exports: string[];
-}
+export type { World } from './transpile.js';
 
 export type InstantiateFn = (
   getCoreModule: (name: string) => WebAssembly.Module,
@@ -19,9 +16,10 @@ export type InstantiateFn = (
   instantiateCore: (module: WebAssembly.Module, imports: WebAssembly.Imports) => Promise<WebAssembly.Instance>,
 ) => Promise<Record<string, unknown>>;
 
-/** What a platform gives the host: how to evaluate jco's generated ES module. */
+/** What a platform gives the host: how to evaluate jco's generated ES module, and where to cache it. */
 export interface ModuleEvaluator {
   importModule(source: string): Promise<{ instantiate: InstantiateFn }>;
+  cache?: TranspileCache;
 }
 
 export interface Prepared {
@@ -30,6 +28,8 @@ export interface Prepared {
   modules: Map<string, WebAssembly.Module>;
   /** Handlers may suspend on request-sampling/request-elicitation (transpiled for JSPI). */
   suspendable: boolean;
+  /** The transpiled output came from the platform's cache. */
+  cached: boolean;
 }
 
 /**
@@ -37,7 +37,13 @@ export interface Prepared {
  * stack when they do: with JSPI, jco wraps the first in WebAssembly.Suspending
  * and the second in WebAssembly.promising (docs/client-requests.md).
  */
-const SUSPENDING_IMPORTS = ['request-sampling', 'request-elicitation'].map((f) => `wasi:mcp/runtime@0.1.0#${f}`);
+const SUSPENDING_IMPORTS = [
+  ...['request-sampling', 'request-elicitation'].map((f) => `wasi:mcp/runtime@0.1.0#${f}`),
+  // preview2-shim's blocking WASI calls return promises (wasi:http responses and bodies arrive
+  // asynchronously); unversioned, so they match whichever 0.2.x a component imports.
+  ...['wasi:io/poll#[method]pollable.block', 'wasi:io/poll#poll'],
+  ...['blocking-read', 'blocking-skip'].map((f) => `wasi:io/streams#[method]input-stream.${f}`),
+];
 const PROMISING_EXPORTS = ['call-tool', 'get-prompt', 'read-resource'].map((f) => `wasi:mcp/handlers@0.1.0#${f}`);
 
 /** Whether this engine has JavaScript Promise Integration (Chromium 137+, Node 24+). */
@@ -104,36 +110,18 @@ export async function prepare(
 ): Promise<Prepared> {
   checkHeader(bytes);
   let t = now();
-  let transpiled: Awaited<ReturnType<typeof generate>>;
   const suspendable = hasJspi();
-  try {
-    transpiled = await generate(bytes, {
-      name: 'component',
-      instantiation: { tag: 'async' },
-      noTypescript: true,
-      noNodejsCompat: true,
-      ...(suspendable
-        ? { asyncMode: { tag: 'jspi', val: { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } } }
-        : {}),
-    });
-  } catch (e) {
-    throw new HostError('TRANSPILE_FAILED', `jco could not transpile the component: ${describeError(e)}`);
-  }
-  const world: World = {
-    imports: transpiled.imports,
-    exports: transpiled.exports.filter(([, kind]) => kind === 'instance').map(([name]) => name),
-  };
+  const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
+  const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
+  const world = transpiled.world;
   checkWorld(world);
-  const files = new Map(transpiled.files);
-  const source = new TextDecoder().decode(files.get('component.js'));
-  const module = await evaluator.importModule(source);
+  const module = await evaluator.importModule(transpiled.source);
   onStage('transpile', now() - t);
 
   t = now();
   const modules = new Map<string, WebAssembly.Module>();
   try {
-    for (const [name, data] of files) {
-      if (!name.endsWith('.wasm')) continue;
+    for (const [name, data] of transpiled.modules) {
       const capped = capMemory(data, Math.floor(memoryLimitBytes / WASM_PAGE_BYTES));
       modules.set(name, await WebAssembly.compile(capped as BufferSource));
     }
@@ -142,5 +130,5 @@ export async function prepare(
     throw new HostError('INSTANTIATE_FAILED', `a core module of the component does not compile: ${describeError(e)}`);
   }
   onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules, suspendable };
+  return { world, instantiate: module.instantiate, modules, suspendable, cached };
 }

@@ -120,8 +120,11 @@ export class Runtime {
     try {
       return jsonBytes(await context.request(method, parsed));
     } catch (e) {
+      if (e instanceof McpErrorResource) throw e;
       const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
-      throw new McpErrorResource(witCodeOf(code), e instanceof Error ? e.message : String(e), undefined);
+      // The SDK's McpError puts "MCP error <code>: " before the client's message; the host adds it again.
+      const message = (e instanceof Error ? e.message : String(e)).replace(/^MCP error -?\d+: /, '');
+      throw new McpErrorResource(witCodeOf(code), message, undefined);
     }
   }
 

@@ -40,7 +40,7 @@ import {
 } from './content.js';
 import { RpcError, toMcpError } from './errors-mcp.js';
 import type { Registry } from './registry.js';
-import type { CallContext } from './runtime.js';
+import { McpErrorResource, type CallContext } from './runtime.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -99,10 +99,16 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
         if (wanted(n)) extra.sendNotification(n).catch(() => {});
       },
       // Related to the request being handled, so it travels on that request's stream (Streamable HTTP).
-      request: (method, params) =>
-        method === 'sampling/createMessage'
+      request: (method, params) => {
+        // Only to a client that declared the capability (wit: request-sampling's `unavailable`).
+        const capability = method === 'sampling/createMessage' ? 'sampling' : 'elicitation';
+        if (!server.getClientCapabilities()?.[capability]) {
+          throw new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined);
+        }
+        return method === 'sampling/createMessage'
           ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema)
-          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema),
+          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema);
+      },
     };
   };
 

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Platform } from '../../host/index.js';
 import type { WasiShimModules } from '../../host/wasi.js';
+import { directoryCache } from './cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,10 +23,16 @@ async function loadBrowserShim(): Promise<WasiShimModules> {
 
 let shim: Promise<WasiShimModules> | undefined;
 
-export async function nodePlatform(): Promise<Platform> {
+export interface NodePlatformOptions {
+  /** A directory for transpiled components, reused across runs (none: transpile every time). */
+  cacheDir?: string;
+}
+
+export async function nodePlatform(options: NodePlatformOptions = {}): Promise<Platform> {
   shim ??= loadBrowserShim();
   return {
     wasi: await shim,
+    ...(options.cacheDir === undefined ? {} : { cache: directoryCache(options.cacheDir) }),
     importModule: async (source) =>
       (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Awaited<
         ReturnType<Platform['importModule']>

@@ -1,0 +1,87 @@
+/**
+ * jco's transpiler, behind a cache keyed by the component's content hash.
+ * The transpiler is large (its own wasm, 3.5 MB) and slow to warm up, so it is
+ * imported only on a cache miss (issue #7: a repeat load should not pay for
+ * it). Where the cache lives is the platform's business (IndexedDB in the
+ * browser, a directory under Node).
+ */
+import { describeError, HostError } from './errors.js';
+
+export interface World {
+  imports: string[];
+  exports: string[];
+}
+
+/** jco's output for one component, as kept in a cache. */
+export interface Transpiled {
+  /** The generated ES module (instantiation: async). */
+  source: string;
+  world: World;
+  /** Core modules by the names the generated module asks for. */
+  modules: [name: string, bytes: Uint8Array][];
+}
+
+export interface TranspileCache {
+  get(key: string): Promise<Transpiled | undefined>;
+  put(key: string, value: Transpiled): Promise<void>;
+}
+
+/**
+ * Part of every cache key: a different transpiler or mode makes different
+ * output. tests/unit/host/transpile.test.ts fails when this falls out of step
+ * with the installed jco.
+ */
+export const TRANSPILER = 'jco-1.35.0';
+
+export interface JspiConfig {
+  imports: string[];
+  exports: string[];
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function cacheKey(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<string> {
+  return `${TRANSPILER}:${jspi ? 'jspi' : 'sync'}:${await sha256(bytes)}`;
+}
+
+async function runJco(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<Transpiled> {
+  const { generate } = await import('@bytecodealliance/jco/component');
+  let out: Awaited<ReturnType<typeof generate>>;
+  try {
+    out = await generate(bytes, {
+      name: 'component',
+      instantiation: { tag: 'async' },
+      noTypescript: true,
+      noNodejsCompat: true,
+      ...(jspi ? { asyncMode: { tag: 'jspi', val: jspi } } : {}),
+    });
+  } catch (e) {
+    throw new HostError('TRANSPILE_FAILED', `jco could not transpile the component: ${describeError(e)}`);
+  }
+  const files = new Map(out.files);
+  return {
+    source: new TextDecoder().decode(files.get('component.js')),
+    world: {
+      imports: out.imports,
+      exports: out.exports.filter(([, kind]) => kind === 'instance').map(([name]) => name),
+    },
+    modules: out.files.filter(([name]) => name.endsWith('.wasm')),
+  };
+}
+
+/** The transpiled component, from the cache when it has it. A failing cache is only slower, never wrong. */
+export async function transpile(
+  bytes: Uint8Array,
+  jspi: JspiConfig | undefined,
+  cache: TranspileCache | undefined,
+): Promise<{ transpiled: Transpiled; cached: boolean }> {
+  const key = cache ? await cacheKey(bytes, jspi) : '';
+  const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
+  if (hit) return { transpiled: hit, cached: true };
+  const transpiled = await runJco(bytes, jspi);
+  if (cache) await cache.put(key, transpiled).catch(() => {});
+  return { transpiled, cached: false };
+}

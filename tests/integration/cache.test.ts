@@ -1,0 +1,40 @@
+/** Issue #7: a repeat load of the same bytes comes from the transpile cache, and a broken cache is only a miss. */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ComponentHost, HostError } from '../../src/host/index.js';
+import { nodePlatform } from '../../src/platform/node/platform.js';
+import { exampleBytes } from '../helpers/examples.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wasi-mcp-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const load = async (name: string) => ComponentHost.load(exampleBytes(name), { platform: await nodePlatform({ cacheDir: dir }) });
+
+describe('the transpile cache', () => {
+  it('serves a repeat load from the cache', async () => {
+    const first = await load('echo');
+    expect(first.cached).toBe(false);
+    const second = await load('echo');
+    expect(second.cached).toBe(true);
+    expect(second.world).toEqual(first.world);
+    expect(second.timings.transpile!).toBeLessThan(first.timings.transpile!);
+    expect((await second.registry()).tools.has('echo')).toBe(true);
+  });
+
+  it('still refuses a wrong world that it has cached', async () => {
+    for (let i = 0; i < 2; i++) await expect(load('other-world')).rejects.toMatchObject({ code: 'WRONG_WORLD' });
+    await expect(load('other-world')).rejects.toBeInstanceOf(HostError);
+  });
+
+  it('treats a damaged entry as a miss', async () => {
+    await load('everything');
+    const entries = readdirSync(dir);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const name of entries) writeFileSync(join(dir, name, 'meta.json'), '{ damaged');
+    const again = await load('everything');
+    expect(again.cached).toBe(false);
+    expect((await again.registry()).tools.size).toBe(12);
+  });
+});
