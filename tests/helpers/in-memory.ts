@@ -1,7 +1,7 @@
 /** A loaded component served by the host core to the official SDK Client over the SDK's in-memory transport. */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import type { ClientCapabilities, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { ComponentHost, createMcpServer, type HostOptions } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
 
@@ -13,7 +13,12 @@ export interface Connected {
   close(): Promise<void>;
 }
 
-export async function connect(bytes: Uint8Array, options: Partial<HostOptions> = {}): Promise<Connected> {
+export async function connect(
+  bytes: Uint8Array,
+  options: Partial<HostOptions> = {},
+  // By default sampling and elicitation, so that tests can answer the component's requests.
+  clientCapabilities: ClientCapabilities = { sampling: {}, elicitation: {} },
+): Promise<Connected> {
   const output: string[] = [];
   const host = await ComponentHost.load(bytes, {
     platform: await nodePlatform(),
@@ -23,8 +28,7 @@ export async function connect(bytes: Uint8Array, options: Partial<HostOptions> =
   const server = await createMcpServer(host);
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  // Declares sampling and elicitation so that tests can answer the component's requests.
-  const client = new Client({ name: 'test-client', version: '1.0.0' }, { capabilities: { sampling: {}, elicitation: {} } });
+  const client = new Client({ name: 'test-client', version: '1.0.0' }, { capabilities: clientCapabilities });
   const notifications: ServerNotification[] = [];
   client.fallbackNotificationHandler = async (n) => {
     notifications.push(n as ServerNotification);

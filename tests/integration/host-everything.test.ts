@@ -286,6 +286,23 @@ describe('requests to the client while a tool runs (JSPI)', () => {
     expect(textOf(await c.client.callTool({ name: 'ask-user' }))).toBe('You chose to decline.');
   });
 
+  it('does not ask a client that did not declare sampling or elicitation', async () => {
+    const bare = await connect(exampleBytes('everything'), {}, {});
+    try {
+      await expect(bare.client.callTool({ name: 'ask-llm', arguments: { question: 'q' } })).rejects.toMatchObject({
+        code: -32603,
+        message: expect.stringMatching(/the client did not declare the sampling capability/),
+        data: { code: 'unavailable' },
+      });
+      await expect(bare.client.callTool({ name: 'ask-user' })).rejects.toMatchObject({
+        message: expect.stringMatching(/the client did not declare the elicitation capability/),
+        data: { code: 'unavailable' },
+      });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('keeps other requests waiting while a tool waits for the client', async () => {
     let release!: () => void;
     c.client.setRequestHandler(ElicitRequestSchema, () =>

@@ -124,4 +124,20 @@ describe('request-sampling and request-elicitation', () => {
     const e = await runtime.within(context, () => rejected(asks(runtime).requestSampling(jsonBytes({}))));
     expect([e.code(), e.message()]).toEqual(['method-not-found', 'no model']);
   });
+
+  it('passes an error resource from the host on unchanged and drops the SDK\'s "MCP error" prefix', async () => {
+    const runtime = new Runtime(() => {}, true);
+    const failing = (error: unknown) => ({
+      notify: () => {},
+      request: () => {
+        throw error;
+      },
+    });
+    const unavailable = new McpErrorResource('unavailable', 'no sampling here', undefined);
+    const e1 = await runtime.within(failing(unavailable), () => rejected(asks(runtime).requestSampling(jsonBytes({}))));
+    expect(e1).toBe(unavailable);
+    const sdk = Object.assign(new Error('MCP error -32602: bad params'), { code: -32602 });
+    const e2 = await runtime.within(failing(sdk), () => rejected(asks(runtime).requestElicitation(jsonBytes({}))));
+    expect([e2.code(), e2.message()]).toEqual(['invalid-params', 'bad params']);
+  });
 });
