@@ -47,12 +47,32 @@ const EXAMPLES = [
       'subscriptions, prompts, completions, logging, progress, notifications, stdout/stderr.',
   },
   {
+    name: 'conformance',
+    kind: 'server',
+    toolchain: 'componentize-qjs',
+    entry: 'conformance/index.js',
+    world: 'mcp-server',
+    description:
+      'The fixtures of the official MCP conformance suite (server scenarios): test_* tools including sampling and ' +
+      'elicitation, test:// resources and template, test_* prompts, completions. Run by npm run conformance.',
+  },
+  {
     name: 'trap',
     kind: 'hostile',
     toolchain: 'componentize-qjs',
     entry: 'trap/trap.js',
     world: 'mcp-server',
     description: 'Tools ok, trap (wasm trap), loop (never returns) and oom (allocates until memory runs out).',
+  },
+  {
+    name: 'capabilities',
+    kind: 'server',
+    toolchain: 'componentize-js', // componentize-qjs 0.4.5 cannot build wasi:http imports (capabilities/index.js)
+    entry: 'capabilities/index.js',
+    world: 'mcp-server-caps',
+    description:
+      'One tool per WASI grant, for testing them: env (environment variables), list-dirs, read-file and ' +
+      'write-file (preopened directories), fetch (outgoing HTTP with wasi:http).',
   },
   {
     name: 'not-a-component',
@@ -93,12 +113,13 @@ function newest(path) {
 function sourcesOf(ex) {
   const paths = [join(HERE, dirname(ex.entry)), fileURLToPath(import.meta.url)];
   if (ex.toolchain === 'componentize-qjs') paths.push(join(HERE, 'shared'), join(HERE, 'wit'), WIT);
-  if (ex.toolchain === 'componentize-js') paths.push(WIT);
+  if (ex.toolchain === 'componentize-js') paths.push(join(HERE, 'wit'), WIT);
   return paths;
 }
 
-// componentize-qjs only lets JS import interfaces its world names. The
-// examples' extra world (examples/wit/*.wit, e.g. mcp-server-stdio) is merged
+// The JS toolchains only let JS import interfaces their world names. The
+// examples' extra worlds (examples/wit/*.wit, e.g. mcp-server-stdio) and the
+// WIT packages only they use (examples/wit/deps/, e.g. wasi:http) are merged
 // into a temporary copy of wit/, so wit/ itself is never touched.
 let mergedWit;
 function mergedWitDir() {
@@ -107,6 +128,11 @@ function mergedWitDir() {
   cpSync(WIT, mergedWit, { recursive: true });
   for (const f of readdirSync(join(HERE, 'wit'))) {
     if (f.endsWith('.wit')) cpSync(join(HERE, 'wit', f), join(mergedWit, `examples-${f}`));
+  }
+  const deps = join(HERE, 'wit', 'deps');
+  for (const pkg of existsSync(deps) ? readdirSync(deps) : []) {
+    if (existsSync(join(mergedWit, 'deps', pkg))) throw new Error(`examples/wit/deps/${pkg} would replace wit/deps/${pkg}`);
+    cpSync(join(deps, pkg), join(mergedWit, 'deps', pkg), { recursive: true });
   }
   return mergedWit;
 }
@@ -134,7 +160,7 @@ const builders = {
     const { componentize } = await import('@bytecodealliance/componentize-js');
     const { component } = await componentize({
       sourcePath: join(HERE, ex.entry),
-      witPath: WIT,
+      witPath: mergedWitDir(),
       worldName: ex.world,
     });
     return { bytes: component, preamble: PREAMBLE.component };

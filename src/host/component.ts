@@ -206,7 +206,7 @@ async function instantiate(
 
   t = performance.now();
   try {
-    findExport<WitRun>(exports, 'wasi:cli/run@').run();
+    await findExport<WitRun>(exports, 'wasi:cli/run@').run();
   } catch (e) {
     const why = isGuestError(e) ? e.payload.message() : describeError(e);
     throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}`);

@@ -44,7 +44,13 @@ const SUSPENDING_IMPORTS = [
   ...['wasi:io/poll#[method]pollable.block', 'wasi:io/poll#poll'],
   ...['blocking-read', 'blocking-skip'].map((f) => `wasi:io/streams#[method]input-stream.${f}`),
 ];
-const PROMISING_EXPORTS = ['call-tool', 'get-prompt', 'read-resource'].map((f) => `wasi:mcp/handlers@0.1.0#${f}`);
+// Every export the host calls: any of them may block on a pollable, run included.
+const PROMISING_EXPORTS = [
+  ...['call-tool', 'get-prompt', 'read-resource', 'handle-subscribe', 'handle-unsubscribe', 'handle-complete'].map(
+    (f) => `wasi:mcp/handlers@0.1.0#${f}`,
+  ),
+  'wasi:cli/run@0.2.3#run',
+];
 
 /** Whether this engine has JavaScript Promise Integration (Chromium 137+, Node 24+). */
 export function hasJspi(): boolean {

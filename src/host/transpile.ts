@@ -44,7 +44,9 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 export async function cacheKey(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<string> {
-  return `${TRANSPILER}:${jspi ? 'jspi' : 'sync'}:${await sha256(bytes)}`;
+  // The JSPI lists change the generated code, so they are part of the key.
+  const mode = jspi ? `jspi-${(await sha256(new TextEncoder().encode(JSON.stringify(jspi)))).slice(0, 16)}` : 'sync';
+  return `${TRANSPILER}:${mode}:${await sha256(bytes)}`;
 }
 
 async function runJco(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<Transpiled> {

@@ -126,12 +126,35 @@ function filteredHttp(
   };
 }
 
+const guarded = new WeakSet<object>();
+
+/**
+ * preview2-shim's Pollable.block returns a promise that rejects when the
+ * pollable is dropped while waited on; if the component dropped it without
+ * waiting (only possible where the host could not suspend), nobody handles
+ * that rejection and Node ends the process. Mark it handled; a waiter still
+ * sees the rejection. Patched once per shim, on its own class, as jco checks
+ * resources by class.
+ */
+function guardPollables(poll: unknown): void {
+  const Pollable = (poll as { Pollable?: { prototype: { block(): unknown } } }).Pollable;
+  if (!Pollable || guarded.has(Pollable)) return;
+  guarded.add(Pollable);
+  const block = Pollable.prototype.block;
+  Pollable.prototype.block = function guardedBlock(this: unknown) {
+    const result = block.call(this);
+    if (result instanceof Promise) result.catch(() => {});
+    return result;
+  };
+}
+
 export function wasiImports(
   shim: WasiShimModules,
   grants: WasiGrants,
   output: OutputListener,
   onDenied: DenialListener = () => {},
 ): Record<string, unknown> {
+  guardPollables(shim.io.poll);
   const cli = shim.cli.createCli({
     environment: grants.env ?? {},
     arguments: grants.args ?? ['component'],

@@ -172,5 +172,5 @@ export interface WitHandlers {
 }
 
 export interface WitRun {
-  run(): void;
+  run(): MaybeAsync<void>;
 }
