@@ -4,8 +4,16 @@
  * message (strings clone faster than objects; measured in
  * shared/notes/toolchain-facts.md). Lifecycle travels elsewhere.
  */
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  JSONRPCMessageSchema,
+  RequestIdSchema,
+  isJSONRPCErrorResponse,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /** What both a DOM MessagePort and a Node worker_threads MessagePort offer. */
 export interface PortLike {
@@ -31,10 +39,46 @@ export function parseMessage(data: unknown): JSONRPCMessage {
   return parsed.data;
 }
 
+/**
+ * A notification (or request) that the sender's SDK related to an incoming
+ * request (`relatedRequestId`, e.g. progress and log messages raised during a
+ * tools/call) travels as `{ relatedRequestId, message }` so that a bridge on
+ * the other side can put it on that request's Streamable HTTP stream (issue
+ * #4); without a relation the wire format is the plain message.
+ */
+export interface RelatedExtra extends MessageExtraInfo {
+  relatedRequestId?: RequestId;
+}
+
+/** The request a received message relates to, if the sender said so. */
+export function relatedRequestIdOf(extra: MessageExtraInfo | undefined): RequestId | undefined {
+  if (extra === undefined || !('relatedRequestId' in extra)) return undefined;
+  const parsed = RequestIdSchema.safeParse(extra.relatedRequestId);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function parseWire(data: unknown): { message: JSONRPCMessage; extra?: RelatedExtra } {
+  const value: unknown = typeof data === 'string' ? parseJson(data) : data;
+  if (typeof value === 'object' && value !== null && !('jsonrpc' in value) && 'relatedRequestId' in value && 'message' in value) {
+    const id = RequestIdSchema.safeParse(value.relatedRequestId);
+    if (!id.success) throw new Error('not a JSON-RPC 2.0 message: bad relatedRequestId');
+    return { message: parseMessage(value.message), extra: { relatedRequestId: id.data } };
+  }
+  return { message: parseMessage(value) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`not JSON: ${(e as Error).message}`);
+  }
+}
+
 export class MessagePortTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
-  onmessage?: (message: JSONRPCMessage) => void;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
   readonly #port: PortLike;
   #started = false;
   #closed = false;
@@ -44,14 +88,14 @@ export class MessagePortTransport implements Transport {
   }
 
   readonly #listener = (event: { data: unknown }): void => {
-    let message: JSONRPCMessage;
+    let received: ReturnType<typeof parseWire>;
     try {
-      message = parseMessage(event.data);
+      received = parseWire(event.data);
     } catch (e) {
       this.onerror?.(e as Error);
       return;
     }
-    this.onmessage?.(message);
+    this.onmessage?.(received.message, received.extra);
   };
 
   async start(): Promise<void> {
@@ -62,9 +106,13 @@ export class MessagePortTransport implements Transport {
     this.#port.start?.();
   }
 
-  async send(message: JSONRPCMessage): Promise<void> {
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.#closed) throw new Error('MessagePortTransport is closed');
-    this.#port.postMessage(JSON.stringify(message));
+    const relatedRequestId = options?.relatedRequestId;
+    const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
+    this.#port.postMessage(
+      JSON.stringify(relatedRequestId === undefined || isResponse ? message : { relatedRequestId, message }),
+    );
   }
 
   async close(): Promise<void> {

@@ -17,10 +17,11 @@ import {
   isJSONRPCErrorResponse,
   type JSONRPCMessage,
   type JSONRPCRequest,
+  type MessageExtraInfo,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { WireError } from '../host/errors.js';
-import { MessagePortTransport, type PortLike } from './message-port.js';
+import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
@@ -47,7 +48,11 @@ export interface SupervisorOptions {
 
 interface Pending {
   id: RequestId;
-  timer: ReturnType<typeof setTimeout>;
+  request: JSONRPCRequest;
+  /** Unset while the component waits on the client. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests the component sent the client while handling this one, not yet answered. */
+  waiting: number;
 }
 
 const key = (id: RequestId) => `${typeof id}:${id}`;
@@ -56,10 +61,12 @@ const REPLAY_ID = 'supervisor:initialize';
 export class SupervisedTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
-  onmessage?: (message: JSONRPCMessage) => void;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
 
   readonly #options: SupervisorOptions;
   readonly #pending = new Map<string, Pending>();
+  /** The worker's requests to the client (sampling, elicitation) → the pending request they serve. */
+  readonly #asked = new Map<string, string>();
   #link: WorkerLink | undefined;
   #port: MessagePortTransport | undefined;
   /** Messages sent while a worker is being (re)started. */
@@ -86,9 +93,13 @@ export class SupervisedTransport implements Transport {
     if (this.#closed) throw new Error('the component session is closed');
     if (isJSONRPCRequest(message)) {
       if (message.method === 'initialize') this.#initialize = message;
-      this.#track(message);
+      // A request queued while a worker (re)starts has its deadline start when it reaches one:
+      // a slow restart must not time out the requests that wait for it.
+      this.#track(message, this.#queue === undefined);
     } else if (isJSONRPCNotification(message) && message.method === 'notifications/initialized') {
       this.#initialized = true;
+    } else if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
+      this.#clientAnswered(message.id!);
     }
     if (this.#queue) this.#queue.push(message);
     else await this.#port!.send(message);
@@ -104,8 +115,12 @@ export class SupervisedTransport implements Transport {
     this.onclose?.();
   }
 
-  #track(request: JSONRPCRequest): void {
-    const timer = setTimeout(() => {
+  #track(request: JSONRPCRequest, armed: boolean): void {
+    this.#pending.set(key(request.id), { id: request.id, request, timer: armed ? this.#arm(request) : undefined, waiting: 0 });
+  }
+
+  #arm(request: JSONRPCRequest): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
       const reason: WireError = {
         code: 'TIMED_OUT',
         message: `${request.method} did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
@@ -113,7 +128,32 @@ export class SupervisedTransport implements Transport {
       this.#answer(request.id, ErrorCode.RequestTimeout, reason);
       void this.#restart(reason);
     }, this.#options.timeoutMs);
-    this.#pending.set(key(request.id), { id: request.id, timer });
+  }
+
+  /**
+   * A component that asks the client something (sampling, elicitation) is
+   * suspended until the answer comes, perhaps from a person: the deadline
+   * of the request it serves stops meanwhile and starts afresh after
+   * (issue #4). The worker relates its request through relatedRequestId.
+   */
+  #componentAsked(request: JSONRPCRequest, extra: MessageExtraInfo | undefined): void {
+    const related = relatedRequestIdOf(extra);
+    const pending = related === undefined ? undefined : this.#pending.get(key(related));
+    if (!pending) return;
+    this.#asked.set(key(request.id), key(pending.id));
+    pending.waiting += 1;
+    clearTimeout(pending.timer);
+    pending.timer = undefined;
+  }
+
+  #clientAnswered(id: RequestId): void {
+    const owner = this.#asked.get(key(id));
+    if (owner === undefined) return;
+    this.#asked.delete(key(id));
+    const pending = this.#pending.get(owner);
+    if (!pending) return;
+    pending.waiting -= 1;
+    if (pending.waiting === 0) pending.timer = this.#arm(pending.request);
   }
 
   /** Answers a pending request with an error, as the server would have. */
@@ -125,7 +165,7 @@ export class SupervisedTransport implements Transport {
     this.onmessage?.({ jsonrpc: '2.0', id, error: { code, message: reason.message, data: { code: reason.code } } });
   }
 
-  #fromWorker(message: JSONRPCMessage): void {
+  #fromWorker(message: JSONRPCMessage, extra?: MessageExtraInfo): void {
     if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
       if (message.id === REPLAY_ID) return;
       const pending = this.#pending.get(key(message.id!));
@@ -134,8 +174,11 @@ export class SupervisedTransport implements Transport {
         this.#pending.delete(key(message.id!));
         this.#failures = 0;
       }
+    } else if (isJSONRPCRequest(message)) {
+      this.#componentAsked(message, extra);
     }
-    this.onmessage?.(message);
+    // extra carries relatedRequestId across the worker boundary (see message-port.ts).
+    this.onmessage?.(message, extra);
   }
 
   async #attach(replay: boolean): Promise<void> {
@@ -158,8 +201,8 @@ export class SupervisedTransport implements Transport {
       if (this.#link === link) void this.#restart(reason);
     };
     const port = new MessagePortTransport(link.port);
-    port.onmessage = (m) => {
-      if (this.#port === port) this.#fromWorker(m);
+    port.onmessage = (m, extra) => {
+      if (this.#port === port) this.#fromWorker(m, extra);
     };
     port.onerror = (e) => this.onerror?.(e);
     this.#port = port;
@@ -170,7 +213,11 @@ export class SupervisedTransport implements Transport {
     }
     const queued = this.#queue;
     this.#queue = undefined;
-    for (const m of queued) await port.send(m);
+    for (const m of queued) {
+      const pending = isJSONRPCRequest(m) ? this.#pending.get(key(m.id)) : undefined;
+      if (pending && pending.timer === undefined && pending.waiting === 0) pending.timer = this.#arm(pending.request);
+      await port.send(m);
+    }
   }
 
   async #restart(reason: WireError): Promise<void> {
@@ -182,6 +229,7 @@ export class SupervisedTransport implements Transport {
     this.#port = undefined;
     void oldPort?.close();
     // Whatever the old worker still owed is lost with it.
+    this.#asked.clear();
     for (const { id } of [...this.#pending.values()]) {
       this.#answer(id, ErrorCode.InternalError, {
         code: reason.code,

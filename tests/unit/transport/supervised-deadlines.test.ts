@@ -1,0 +1,65 @@
+/** When the supervisor's deadline runs (issue #4): not while a request waits for a worker, nor while the component waits on the client. */
+import { MessageChannel } from 'node:worker_threads';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { expect, test } from 'vitest';
+import type { PortLike } from '../../../src/transport/message-port.js';
+import { SupervisedTransport, type WorkerLink } from '../../../src/transport/supervised.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A pretend worker: answers every request at once except `hang`; `ask` makes it send the client a request related to it. */
+function fakeWorker(): WorkerLink {
+  const { port1, port2 } = new MessageChannel();
+  port2.on('message', (text: string) => {
+    const m = JSON.parse(text) as { id?: number | string; method?: string; result?: unknown };
+    if (m.method === 'hang' || m.id === undefined) return;
+    if (m.method === 'ask') {
+      port2.postMessage(JSON.stringify({ relatedRequestId: m.id, message: { jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} } }));
+      port2.once('message', () => port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { asked: true } })));
+      return;
+    }
+    if (m.method !== undefined) port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: {} }));
+  });
+  return { port: port1 as unknown as PortLike, terminate: () => port2.close() };
+}
+
+function supervised(spawnDelayMs: number) {
+  let spawns = 0;
+  const transport = new SupervisedTransport({
+    timeoutMs: 200,
+    spawn: async () => {
+      if (spawns++ > 0) await sleep(spawnDelayMs);
+      return fakeWorker();
+    },
+  });
+  const received: JSONRPCMessage[] = [];
+  transport.onmessage = (m) => received.push(m);
+  return { transport, received, spawns: () => spawns };
+}
+
+test('a request queued during a slow restart is not timed out by the restart', async () => {
+  const { transport, received, spawns } = supervised(500);
+  await transport.start();
+  await transport.send({ jsonrpc: '2.0', id: 1, method: 'hang' });
+  await sleep(250); // past the deadline: answered with an error, restart under way
+  await transport.send({ jsonrpc: '2.0', id: 2, method: 'ping' });
+  await sleep(600);
+  expect(received).toEqual([
+    expect.objectContaining({ id: 1, error: expect.objectContaining({ code: -32001 }) }),
+    { jsonrpc: '2.0', id: 2, result: {} },
+  ]);
+  expect(spawns()).toBe(2);
+  await transport.close();
+});
+
+test('the deadline stops while the component waits for the client', async () => {
+  const { transport, received } = supervised(0);
+  await transport.start();
+  await transport.send({ jsonrpc: '2.0', id: 1, method: 'ask' });
+  await sleep(400); // twice the deadline, spent "waiting for the user"
+  expect(received).toEqual([{ jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} }]);
+  await transport.send({ jsonrpc: '2.0', id: 100, result: { action: 'decline' } });
+  await sleep(50);
+  expect(received[1]).toEqual({ jsonrpc: '2.0', id: 1, result: { asked: true } });
+  await transport.close();
+});
