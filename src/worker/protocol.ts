@@ -22,6 +22,8 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
     port: z.custom<MessagePort>((v) => typeof v === 'object' && v !== null && 'postMessage' in v),
     grants: GrantsSchema.optional(),
   }),
+  // Asks for a `stats` reply (issue #7, benchmarks); the worker answers it at any time after `load`.
+  z.object({ type: z.literal('stats') }),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 
@@ -37,7 +39,14 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     type: z.literal('ready'),
     world: WorldSchema,
     timings: z.partialRecord(StageSchema, z.number()),
+    /** The transpiled component came from the platform's cache (absent from older workers). */
+    cached: z.boolean().optional(),
   }),
   z.object({ type: z.literal('error'), error: WireErrorSchema }),
+  /**
+   * The answer to `stats`: bytes of the component's linear memory (absent until it is loaded) and
+   * the worker's JS heap where the engine tells a worker (`performance.memory`; Chromium does not).
+   */
+  z.object({ type: z.literal('stats'), memoryBytes: z.number().optional(), heapBytes: z.number().optional() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;

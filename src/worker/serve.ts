@@ -1,35 +1,76 @@
 /**
  * What runs inside a worker, in the browser and under Node alike: take one
  * `load` message, load the component, and serve MCP on the given port.
- * Reports stages, output and the outcome on the control channel.
+ * Reports stages, output and the outcome on the control channel, and answers
+ * `stats` requests (issue #7) for as long as the worker lives.
  */
 import { ComponentHost, createMcpServer, toWireError, type Platform } from '../host/index.js';
 import { MessagePortTransport, type PortLike } from '../transport/message-port.js';
-import { ToWorkerSchema, type FromWorker } from './protocol.js';
+import { ToWorkerSchema, type FromWorker, type ToWorker } from './protocol.js';
 
 export interface ControlEndpoint {
   post(message: FromWorker): void;
-  /** Calls back once with the first message the worker receives. */
+  /** Calls back once with the next message the worker receives. */
   once(listener: (data: unknown) => void): void;
 }
 
+type LoadMessage = Extract<ToWorker, { type: 'load' }>;
+
+/** `performance.memory` is Chromium's, on pages only; a worker may not have it. */
+function heapBytes(): number | undefined {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize?: number } }).memory;
+  return memory?.usedJSHeapSize;
+}
+
 export function serveInWorker(control: ControlEndpoint, platform: () => Promise<Platform>): void {
-  control.once((data) => {
-    void (async () => {
-      try {
-        const message = ToWorkerSchema.parse(data);
-        const host = await ComponentHost.load(new Uint8Array(message.bytes), {
-          platform: await platform(),
-          grants: message.grants ?? {},
-          onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
-          onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
-        });
-        const server = await createMcpServer(host);
-        await server.connect(new MessagePortTransport(message.port as unknown as PortLike));
-        control.post({ type: 'ready', world: host.world, timings: host.timings });
-      } catch (e) {
-        control.post({ type: 'error', error: toWireError(e) });
+  let host: ComponentHost | undefined;
+  let loading = false;
+
+  const load = async (message: LoadMessage): Promise<void> => {
+    try {
+      host = await ComponentHost.load(new Uint8Array(message.bytes), {
+        platform: await platform(),
+        grants: message.grants ?? {},
+        onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
+        onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
+      });
+      const server = await createMcpServer(host);
+      await server.connect(new MessagePortTransport(message.port as unknown as PortLike));
+      control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached });
+    } catch (e) {
+      control.post({ type: 'error', error: toWireError(e) });
+    }
+  };
+
+  const stats = async (): Promise<void> => {
+    const memoryBytes = host ? await host.memoryBytes().catch(() => undefined) : undefined;
+    const heap = heapBytes();
+    control.post({
+      type: 'stats',
+      ...(memoryBytes === undefined ? {} : { memoryBytes }),
+      ...(heap === undefined ? {} : { heapBytes: heap }),
+    });
+  };
+
+  const onMessage = (data: unknown): void => {
+    // The endpoint hands out one message per listener: ask for the next one first.
+    control.once(onMessage);
+    const parsed = ToWorkerSchema.safeParse(data);
+    if (!parsed.success) {
+      // Only a bad first message is an error; later noise is ignored, as a second `load` is.
+      if (!loading) {
+        loading = true;
+        control.post({ type: 'error', error: toWireError(parsed.error) });
       }
-    })();
-  });
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'stats') {
+      void stats();
+    } else if (!loading) {
+      loading = true;
+      void load(message);
+    }
+  };
+  control.once(onMessage);
 }
