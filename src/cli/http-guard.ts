@@ -1,0 +1,64 @@
+/**
+ * What the HTTP server checks before a request reaches the SDK transport:
+ * DNS-rebinding protection (the Host must be this loopback address and port;
+ * an Origin, when sent, must be a loopback origin), the path, and the body.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The SDK transport reads up to 4 MiB (shared/notes/toolchain-facts.md); so do we. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function allowedHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  return [...LOOPBACK_HOSTNAMES].some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
+/** A browser page from a foreign site must not drive the server; local tools (any port) may. */
+export function allowedOrigin(origin: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTNAMES.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly rpcCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads and parses a JSON body; a body too large or not JSON is an HttpFailure. */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, -32000, `Payload too large: the limit is ${MAX_BODY_BYTES} bytes`);
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpFailure(400, -32700, 'Parse error: the body is not JSON');
+  }
+}
+
+/** A JSON-RPC error body with no id, as the SDK's transport answers transport-level failures. */
+export function sendError(res: ServerResponse, status: number, rpcCode: number, message: string): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: rpcCode, message }, id: null }));
+}

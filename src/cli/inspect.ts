@@ -1,0 +1,54 @@
+/**
+ * `wasi-mcp inspect <file>`: loads the component in a worker, asks it over
+ * MCP what it registered, and prints one JSON report on stdout.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { spawnComponentWorker, type SpawnedWorker } from '../platform/node/spawn.js';
+import { MessagePortTransport } from '../transport/message-port.js';
+import { componentArgs, type Common } from './args.js';
+import { componentOutput, writeStdout } from './diagnostics.js';
+import { CliError, EXIT, loadError, wireErrorOf, type ExitCode } from './exit-codes.js';
+
+export async function inspect(command: Common, bytes: Uint8Array, version: string): Promise<ExitCode> {
+  let worker: SpawnedWorker;
+  try {
+    worker = await spawnComponentWorker({
+      bytes,
+      grants: { env: command.env, args: componentArgs(command.file) },
+      loadTimeoutMs: Math.max(60_000, command.timeoutMs),
+      onOutput: componentOutput(() => 'component'),
+      onConsole: componentOutput(() => 'component console'),
+    });
+  } catch (e) {
+    throw loadError(e, command.file);
+  }
+  const client = new Client({ name: 'wasi-mcp-inspect', version });
+  const options: RequestOptions = { timeout: command.timeoutMs };
+  try {
+    await client.connect(new MessagePortTransport(worker.port), options);
+    const capabilities = client.getServerCapabilities() ?? {};
+    const instructions = client.getInstructions();
+    const report = {
+      file: command.file,
+      world: worker.world,
+      server: client.getServerVersion(),
+      ...(instructions === undefined ? {} : { instructions }),
+      capabilities,
+      tools: capabilities.tools ? (await client.listTools(undefined, options)).tools : [],
+      resources: capabilities.resources ? (await client.listResources(undefined, options)).resources : [],
+      resourceTemplates: capabilities.resources
+        ? (await client.listResourceTemplates(undefined, options)).resourceTemplates
+        : [],
+      prompts: capabilities.prompts ? (await client.listPrompts(undefined, options)).prompts : [],
+    };
+    await writeStdout(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    const error = wireErrorOf(e);
+    throw new CliError(EXIT.RUNTIME, error.code === 'INTERNAL' ? 'INSPECT_FAILED' : error.code, error.message);
+  } finally {
+    await client.close();
+    worker.terminate();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The `wasi-mcp` command: parse the arguments, run one command, exit with a
+ * code from the documented map (exit-codes.ts). Failures are one line on
+ * stderr; set WASI_MCP_DEBUG=1 for stack traces.
+ */
+import { readFileSync } from 'node:fs';
+import { enableWasmFeatures } from '../platform/node/wasm-features.js';
+import { parseCommand, USAGE, type Command } from './args.js';
+import { readComponent } from './component-file.js';
+import { errorLine, writeStdout } from './diagnostics.js';
+import { CliError, EXIT, type ExitCode } from './exit-codes.js';
+import { inspect } from './inspect.js';
+import { serveHttp } from './serve-http.js';
+import { serveStdio } from './serve-stdio.js';
+
+function packageVersion(): string {
+  // dist-node/cli/main.js → package.json at the package root.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+async function run(command: Command): Promise<ExitCode> {
+  switch (command.kind) {
+    case 'help':
+      await writeStdout(`${USAGE}\n`);
+      return EXIT.OK;
+    case 'version':
+      await writeStdout(`${packageVersion()}\n`);
+      return EXIT.OK;
+    case 'inspect':
+      return inspect(command, await readComponent(command.file), packageVersion());
+    case 'serve': {
+      const bytes = await readComponent(command.file);
+      return command.http === undefined ? serveStdio(command, bytes) : serveHttp(command, command.http, bytes);
+    }
+  }
+}
+
+function report(e: unknown): ExitCode {
+  if (process.env.WASI_MCP_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
+  if (e instanceof CliError) {
+    process.stderr.write(errorLine(e.code, e.message));
+    return e.exitCode;
+  }
+  process.stderr.write(errorLine('INTERNAL', e instanceof Error ? e.message : String(e)));
+  return EXIT.RUNTIME;
+}
+
+export async function main(argv: string[]): Promise<never> {
+  process.on('uncaughtException', (e) => process.exit(report(e)));
+  process.on('unhandledRejection', (e) => process.exit(report(e)));
+  let code: ExitCode;
+  try {
+    if (!enableWasmFeatures()) {
+      throw new CliError(EXIT.RUNTIME, 'NODE_TOO_OLD', `Node ${process.version} cannot compile wasm extended-const; use Node 22 or later`);
+    }
+    code = await run(parseCommand(argv));
+  } catch (e) {
+    code = report(e);
+  }
+  // Workers and sockets would keep the process alive; everything worth keeping is flushed.
+  process.exit(code);
+}

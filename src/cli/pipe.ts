@@ -1,0 +1,117 @@
+/**
+ * Joins the transport facing an MCP client (stdio, or one Streamable HTTP
+ * session) to the transport facing the component's worker. No SDK Server in
+ * between: the worker runs the Server, the main thread only relays. Order is
+ * kept in each direction, and a notification the worker related to a request
+ * is sent on that request's stream (what Streamable HTTP needs for progress
+ * and logs raised during a call).
+ */
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  ErrorCode,
+  isJSONRPCErrorResponse,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+import { describeError } from '../host/index.js';
+import { relatedRequestIdOf } from '../transport/message-port.js';
+
+export interface PipeOptions {
+  onclose?: () => void;
+  /** Failures along the way that do not end the pipe (a send to a client that went away, ...). */
+  onerror?: (error: Error) => void;
+}
+
+export class Pipe {
+  readonly #client: Transport;
+  readonly #component: Transport;
+  readonly #options: PipeOptions;
+  #toComponent: Promise<void> = Promise.resolve();
+  #toClient: Promise<void> = Promise.resolve();
+  #closed = false;
+  /** Client requests not answered yet, and who waits for there to be none. */
+  readonly #outstanding = new Set<string>();
+  #drained: (() => void)[] = [];
+
+  /** `client` faces the MCP client; `component` faces the worker. */
+  constructor(client: Transport, component: Transport, options: PipeOptions = {}) {
+    this.#client = client;
+    this.#component = component;
+    this.#options = options;
+  }
+
+  /** Starts both transports: the component side first, so a load error surfaces before any client message is read. */
+  async start(): Promise<void> {
+    this.#client.onmessage = (m) => this.#forwardToComponent(m);
+    this.#component.onmessage = (m, extra) => this.#forwardToClient(m, extra);
+    this.#client.onclose = () => void this.close();
+    this.#component.onclose = () => void this.close();
+    this.#client.onerror = (e) => this.#options.onerror?.(e);
+    this.#component.onerror = (e) => this.#options.onerror?.(e);
+    await this.#component.start();
+    await this.#client.start();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([this.#client.close(), this.#component.close()]);
+    this.#outstanding.clear();
+    this.#settle();
+    this.#options.onclose?.();
+  }
+
+  /** Resolves once every client request so far has its answer (the supervisor bounds that by --timeout). */
+  drain(): Promise<void> {
+    if (this.#outstanding.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#drained.push(resolve));
+  }
+
+  #settle(): void {
+    if (this.#outstanding.size > 0) return;
+    const waiting = this.#drained;
+    this.#drained = [];
+    waiting.forEach((resolve) => resolve());
+  }
+
+  #forwardToComponent(message: JSONRPCMessage): void {
+    if (isJSONRPCRequest(message)) this.#outstanding.add(idKey(message.id));
+    this.#toComponent = this.#toComponent.then(async () => {
+      try {
+        await this.#component.send(message);
+      } catch (e) {
+        this.#options.onerror?.(e instanceof Error ? e : new Error(describeError(e)));
+        // A request must not go unanswered because the component side is gone.
+        if (isJSONRPCRequest(message)) {
+          await this.#sendToClient({
+            jsonrpc: '2.0',
+            id: message.id,
+            error: { code: ErrorCode.ConnectionClosed, message: `the component is not available: ${describeError(e)}` },
+          });
+        }
+      }
+    });
+  }
+
+  #forwardToClient(message: JSONRPCMessage, extra: MessageExtraInfo | undefined): void {
+    const relatedRequestId = relatedRequestIdOf(extra);
+    this.#toClient = this.#toClient.then(() => this.#sendToClient(message, relatedRequestId === undefined ? undefined : { relatedRequestId }));
+  }
+
+  async #sendToClient(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    try {
+      await this.#client.send(message, options);
+    } catch (e) {
+      this.#options.onerror?.(e instanceof Error ? e : new Error(describeError(e)));
+    }
+    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+      this.#outstanding.delete(idKey(message.id));
+      this.#settle();
+    }
+  }
+}
+
+const idKey = (id: RequestId) => `${typeof id}:${id}`;

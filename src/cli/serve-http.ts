@@ -1,0 +1,138 @@
+/**
+ * `wasi-mcp serve <file> --http <port>`: Streamable HTTP on 127.0.0.1/mcp,
+ * stateful sessions, any number of clients at once.
+ *
+ * One component worker per session (issue #4). A shared worker would make
+ * one client's runaway call (--timeout terminates the worker) or trap cost
+ * every other client its pending requests, and would let sessions see each
+ * other's component state (subscriptions, counters) and WASI state, which is
+ * module-global in the shim. Per-session workers reuse SupervisedTransport
+ * and serveInWorker unchanged; the price is memory per session and a load per
+ * session, hidden by one warm spare (workers.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { describeError } from '../host/index.js';
+import { componentArgs, type Common } from './args.js';
+import { note } from './diagnostics.js';
+import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
+import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, sendError } from './http-guard.js';
+import { Sessions, type Session } from './http-sessions.js';
+import { Pipe } from './pipe.js';
+import { supervise } from './supervise.js';
+import { WarmWorkers, workerFactory } from './workers.js';
+
+const HOST = '127.0.0.1';
+const PATH = '/mcp';
+
+export interface HttpOptions {
+  port: number;
+  sessionIdleMs: number;
+}
+
+export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
+  const workers = new WarmWorkers(
+    workerFactory({ bytes, grants: { env: command.env, args: componentArgs(command.file) }, timeoutMs: command.timeoutMs }),
+  );
+  try {
+    // A bad component fails here, before we listen; the loaded worker becomes the first session's.
+    await workers.prime();
+  } catch (e) {
+    workers.close();
+    throw loadError(e, command.file);
+  }
+  const sessions = new Sessions(options.sessionIdleMs, (session) => {
+    note(`${session.who}: idle for ${options.sessionIdleMs} ms, closing it`);
+    void session.pipe.close();
+  });
+  let opened = 0;
+
+  const openSession = async (): Promise<Session> => {
+    const who = `session ${++opened}`;
+    const supervised = supervise(() => workers.take(`${who} component`), command.timeoutMs, who);
+    const http = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        sessions.add(id, session);
+        note(`${who}: opened (${id})`);
+      },
+    });
+    const pipe = new Pipe(http, supervised.transport, {
+      onclose: () => {
+        if (http.sessionId !== undefined) sessions.delete(http.sessionId);
+        note(`${who}: closed`);
+      },
+      onerror: (e) => note(`${who}: ${e.message}`),
+    });
+    const session: Session = { who, http, pipe, active: 0, lastSeen: Date.now() };
+    await pipe.start();
+    return session;
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
+    if (!allowedHost(req.headers.host, port)) {
+      return sendError(res, 403, ErrorCode.InvalidRequest, `Forbidden: Host ${req.headers.host ?? '(none)'} is not this server`);
+    }
+    if (!allowedOrigin(req.headers.origin)) {
+      return sendError(res, 403, ErrorCode.InvalidRequest, `Forbidden: Origin ${req.headers.origin} is not a local origin`);
+    }
+    if (new URL(req.url ?? '/', `http://${HOST}`).pathname !== PATH) {
+      return sendError(res, 404, ErrorCode.InvalidRequest, `Not found: the MCP endpoint is ${PATH}`);
+    }
+    const sessionId = req.headers['mcp-session-id'];
+    if (typeof sessionId === 'string') {
+      const session = sessions.get(sessionId);
+      if (!session) return sendError(res, 404, -32001, 'Session not found');
+      sessions.track(session, res);
+      return session.http.handleRequest(req, res);
+    }
+    if (req.method !== 'POST') return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
+    const body = await readJsonBody(req);
+    if (!isInitializeRequest(body)) return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
+    let session: Session;
+    try {
+      session = await openSession();
+    } catch (e) {
+      return sendError(res, 503, ErrorCode.InternalError, `the component could not be started: ${describeError(e)}`);
+    }
+    sessions.track(session, res);
+    await session.http.handleRequest(req, res, body);
+    // An initialize the transport refused leaves a session nobody can reach: free its worker.
+    if (session.http.sessionId === undefined) await session.pipe.close();
+  };
+
+  const server = createServer();
+  const port = await listen(server, options.port);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res, port).catch((e: unknown) => {
+      if (e instanceof HttpFailure) return sendError(res, e.status, e.rpcCode, e.message);
+      note(`http: ${describeError(e)}`);
+      sendError(res, 500, ErrorCode.InternalError, `Internal error: ${describeError(e)}`);
+    });
+  });
+  note(`serving ${command.file} at http://${HOST}:${port}${PATH}`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  workers.close();
+  await sessions.closeAll();
+  server.closeAllConnections();
+  server.close();
+  return EXIT.OK;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new CliError(EXIT.RUNTIME, 'LISTEN_FAILED', `cannot listen on ${HOST}:${port}: ${e.code ?? e.message}`)),
+    );
+    server.listen(port, HOST, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}

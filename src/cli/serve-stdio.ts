@@ -1,0 +1,60 @@
+/**
+ * `wasi-mcp serve <file>`: newline-delimited JSON-RPC on stdin/stdout for a
+ * client that launched us (desktop assistants, MCP Inspector). One component
+ * worker, supervised: a call past --timeout is answered with an error and the
+ * worker is replaced. stdout carries nothing but JSON-RPC; every line read is
+ * screened first (LineTransport), so malformed input gets an answer instead
+ * of the SDK stdio transport's silence.
+ */
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { LineTransport } from '../transport/lines.js';
+import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
+import { componentArgs, type Common } from './args.js';
+import { keepConsoleOffStdout, note } from './diagnostics.js';
+import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
+import { Pipe } from './pipe.js';
+import { readLines } from './stdin-lines.js';
+import { supervise } from './supervise.js';
+import { workerFactory } from './workers.js';
+
+export async function serveStdio(command: Common, bytes: Uint8Array): Promise<ExitCode> {
+  keepConsoleOffStdout();
+  const spawn = workerFactory({ bytes, grants: { env: command.env, args: componentArgs(command.file) }, timeoutMs: command.timeoutMs });
+  const supervised = supervise(() => spawn({ current: 'component' }), command.timeoutMs, 'stdio');
+  const write = (line: string) => void process.stdout.write(`${line}\n`);
+  const stdio = new LineTransport(write);
+  let onclose = () => {};
+  const closed = new Promise<void>((resolve) => (onclose = resolve));
+  const pipe = new Pipe(stdio, supervised.transport, {
+    onclose: () => onclose(),
+    onerror: (e) => note(`stdio: ${e.message}`),
+  });
+  try {
+    // The component loads before a line is read: a bad file fails with exit 3, and input waits in the pipe.
+    await pipe.start();
+  } catch (e) {
+    await pipe.close();
+    throw loadError(e, command.file);
+  }
+  note(`serving ${command.file} on stdio`);
+  const stop = () => void pipe.close();
+  readLines(process.stdin, MAX_MESSAGE_BYTES, {
+    onLine: (line) => stdio.receive(line),
+    onOversized: (size) =>
+      write(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: null,
+          error: { code: ErrorCode.InvalidRequest, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
+        }),
+      ),
+    // End of input: answer what was asked (a one-shot `echo ... | wasi-mcp serve`), then stop.
+    onEnd: () => void pipe.drain().then(stop),
+  });
+  process.stdout.once('error', stop);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await closed;
+  if (supervised.gaveUp !== undefined) throw new CliError(EXIT.RUNTIME, 'CRASH_LOOP', supervised.gaveUp);
+  return EXIT.OK;
+}

@@ -1,0 +1,101 @@
+/**
+ * Component workers as the CLI starts them: WASI grants from the flags, the
+ * component's output on stderr with a label, and for HTTP one warm spare so a
+ * new session does not wait for a transpile.
+ */
+import { spawnComponentWorker, type SpawnedWorker } from '../platform/node/spawn.js';
+import type { Grants } from '../worker/protocol.js';
+import { componentOutput, note } from './diagnostics.js';
+
+/** A component's run() gets this long to register and return, whatever --timeout says about calls. */
+const LOAD_TIMEOUT_MS = 60_000;
+
+export interface WorkerFactoryOptions {
+  bytes: Uint8Array;
+  grants: Grants;
+  timeoutMs: number;
+}
+
+/** Starts one worker; `label` names it in the prefixed output lines and may change later. */
+export type Spawn = (label: { current: string }) => Promise<SpawnedWorker>;
+
+export function workerFactory(options: WorkerFactoryOptions): Spawn {
+  return (label) =>
+    spawnComponentWorker({
+      bytes: options.bytes,
+      grants: options.grants,
+      loadTimeoutMs: Math.max(LOAD_TIMEOUT_MS, options.timeoutMs),
+      onOutput: componentOutput(() => label.current),
+      onConsole: componentOutput(() => `${label.current} console`),
+    });
+}
+
+interface Spare {
+  label: { current: string };
+  worker: Promise<SpawnedWorker>;
+  dead: boolean;
+}
+
+/**
+ * Keeps one loaded worker ready. take() hands it out and starts the next,
+ * so sessions and restarts get a worker at once (a QuickJS component takes
+ * about a second to load, a SpiderMonkey one two to three).
+ */
+export class WarmWorkers {
+  readonly #spawn: Spawn;
+  #spare: Spare | undefined;
+  #closed = false;
+
+  constructor(spawn: Spawn) {
+    this.#spawn = spawn;
+  }
+
+  /** Loads the first spare; rejects with the load error, so a bad file fails before we listen. */
+  async prime(): Promise<SpawnedWorker> {
+    return (this.#spare ??= this.#start()).worker;
+  }
+
+  async take(label: string): Promise<SpawnedWorker> {
+    if (this.#closed) throw new Error('shutting down');
+    const spare = this.#spare;
+    this.#spare = this.#start();
+    if (spare && !spare.dead) {
+      try {
+        const worker = await spare.worker;
+        if (!spare.dead) {
+          spare.label.current = label;
+          return worker;
+        }
+      } catch {
+        // The spare failed to load; the caller gets a fresh attempt and its error.
+      }
+    }
+    return this.#spawn({ current: label });
+  }
+
+  close(): void {
+    this.#closed = true;
+    const spare = this.#spare;
+    this.#spare = undefined;
+    spare?.worker.then((w) => w.terminate(), () => {});
+  }
+
+  #start(): Spare {
+    const label = { current: 'component' };
+    const spare: Spare = { label, worker: this.#spawn(label), dead: false };
+    spare.worker.then(
+      (w) => {
+        // Until a session takes it, an exit just retires the spare.
+        w.onexit = (reason) => {
+          spare.dead = true;
+          note(`an idle component worker exited: ${reason.message}`);
+        };
+        if (this.#closed) w.terminate();
+      },
+      () => {
+        spare.dead = true;
+      },
+    );
+    return spare;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * `wasi-mcp` on the machines' Node 20 (system node), where QuickJS-built
+ * components need wasm extended-const turned on (wasm-features.ts), in the
+ * worker threads too. Skipped where no Node 20 is on the PATH.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { delimiter } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { examplePath } from '../../helpers/examples.js';
+import { BIN, ROOT } from '../../helpers/cli.js';
+
+/** A `node` on PATH outside node_modules/.bin (where npm scripts put Node 22), if it is Node 20. */
+function systemNode20(): string | undefined {
+  const path = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.includes('node_modules')).join(delimiter);
+  try {
+    const version = execFileSync('node', ['--version'], { env: { PATH: path }, encoding: 'utf8' }).trim();
+    if (!version.startsWith('v20.')) return undefined;
+    return execFileSync('sh', ['-c', 'command -v node'], { env: { PATH: path }, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const node20 = systemNode20();
+
+describe.skipIf(node20 === undefined)('on Node 20', () => {
+  test('inspect loads a QuickJS component (extended-const)', () => {
+    const result = spawnSync(node20!, [BIN, 'inspect', examplePath('echo')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(['echo']);
+    expect(result.stdout + result.stderr).not.toContain('unrecognized flag');
+  });
+});

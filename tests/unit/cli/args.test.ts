@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SESSION_IDLE_MS, DEFAULT_TIMEOUT_MS, parseCommand } from '../../../src/cli/args.js';
+import { CliError } from '../../../src/cli/exit-codes.js';
+
+describe('parseCommand', () => {
+  test('serve over stdio with defaults: no env, default deadline', () => {
+    expect(parseCommand(['serve', 'c.wasm'])).toEqual({ kind: 'serve', file: 'c.wasm', timeoutMs: DEFAULT_TIMEOUT_MS, env: {} });
+  });
+
+  test('serve over HTTP with a deadline and repeated --env (values may hold "=")', () => {
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0', '--timeout', '250', '--env', 'A=1', '--env', 'B=x=y'])).toEqual({
+      kind: 'serve',
+      file: 'c.wasm',
+      http: { port: 0, sessionIdleMs: DEFAULT_SESSION_IDLE_MS },
+      timeoutMs: 250,
+      env: { A: '1', B: 'x=y' },
+    });
+    expect(parseCommand(['serve', 'c.wasm', '--http', '80', '--session-idle', '5000'])).toMatchObject({ http: { port: 80, sessionIdleMs: 5000 } });
+  });
+
+  test('inspect, help and version', () => {
+    expect(parseCommand(['inspect', 'c.wasm'])).toMatchObject({ kind: 'inspect', file: 'c.wasm' });
+    expect(parseCommand(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCommand(['serve', '-v'])).toEqual({ kind: 'version' });
+  });
+
+  test.each([
+    [['serve', 'c.wasm', '--timeout', '0']],
+    [['serve', 'c.wasm', '--timeout', '1.5']],
+    [['serve', 'c.wasm', '--http', '-1']],
+    [['serve', 'c.wasm', '--env', '=x']],
+    [['serve', 'c.wasm', '--env', '1A=x']],
+    [['serve', 'c.wasm', '--dir', 'a:b']],
+    [['serve', 'c.wasm', '--session-idle', '100']],
+  ])('%j is a usage error (exit 2)', (argv) => {
+    let error: unknown;
+    try {
+      parseCommand(argv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject({ exitCode: 2, code: 'USAGE' });
+  });
+});
