@@ -1,0 +1,55 @@
+/** Where component bytes come from: a bundled example, a file, or a URL (issue #3, item 2). */
+import * as z from 'zod/v4';
+import type { OpenRequest } from './servers.js';
+
+export const ExampleSchema = z.object({
+  name: z.string(),
+  file: z.string(),
+  description: z.string(),
+  toolchain: z.string(),
+  kind: z.enum(['server', 'hostile']),
+});
+export type Example = z.infer<typeof ExampleSchema>;
+
+/** The bytes could not be read; `code` is what the status panel shows next to the message. */
+export class ReadError extends Error {
+  readonly code = 'READ_FAILED';
+  override name = 'ReadError';
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new ReadError(`could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!response.ok) throw new ReadError(`could not fetch ${url}: HTTP ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The examples the build put under public/examples; an empty list if there are none. */
+export async function loadExamples(base: string): Promise<Example[]> {
+  const response = await fetch(new URL('examples/index.json', base));
+  if (!response.ok) return [];
+  return z.array(ExampleSchema).parse(await response.json());
+}
+
+export function fromExample(example: Example, base: string): OpenRequest {
+  const url = new URL(`examples/${example.file}`, base).href;
+  return { name: example.name, origin: `example ${example.file}`, read: () => fetchBytes(url) };
+}
+
+export function fromFile(file: File): OpenRequest {
+  return {
+    name: file.name.replace(/\.wasm$/i, ''),
+    origin: `file ${file.name}`,
+    read: async () => new Uint8Array(await file.arrayBuffer()),
+  };
+}
+
+export function fromUrl(url: string, base: string): OpenRequest {
+  const absolute = new URL(url, base).href;
+  const last = new URL(absolute).pathname.split('/').filter(Boolean).pop() ?? 'component';
+  return { name: last.replace(/\.wasm$/i, ''), origin: absolute, read: () => fetchBytes(absolute) };
+}

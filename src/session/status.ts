@@ -1,0 +1,102 @@
+/**
+ * Where one server is in its life: the loading stages with their times
+ * (issue #3, item 2), then ready, restarting after a fault, or failed.
+ */
+import type { Implementation, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { WireError } from '../host/errors.js';
+import type { LoadStage, World } from '../host/load.js';
+import { Store } from './store.js';
+
+/** The host's stages, framed by what the page does before and after them. */
+export type StageName = 'read' | LoadStage | 'initialize';
+export const STAGES: readonly StageName[] = ['read', 'transpile', 'compile', 'instantiate', 'register', 'initialize'];
+export const STAGE_LABELS: Record<StageName, string> = {
+  read: 'Reading',
+  transpile: 'Transpiling',
+  compile: 'Compiling',
+  instantiate: 'Instantiating',
+  register: 'Registering',
+  initialize: 'Initializing MCP',
+};
+
+export interface StageState {
+  name: StageName;
+  state: 'pending' | 'active' | 'done' | 'failed';
+  /** Epoch ms when the stage began (known for the active stage). */
+  startedAt?: number;
+  ms?: number;
+}
+
+export interface ServerInfo {
+  implementation: Implementation | undefined;
+  instructions: string | undefined;
+  protocolVersion: string | undefined;
+  capabilities: ServerCapabilities;
+  world: World;
+}
+
+export type Phase = 'loading' | 'ready' | 'restarting' | 'failed' | 'closed';
+
+export interface SessionStatus {
+  phase: Phase;
+  stages: StageState[];
+  error?: WireError;
+  /** A line about the last restart, kept after it succeeded. */
+  notice?: string;
+  restarts: number;
+  info?: ServerInfo;
+}
+
+export class StatusStore extends Store<SessionStatus> {
+  constructor(now: number) {
+    super({
+      phase: 'loading',
+      stages: STAGES.map((name, i) => (i === 0 ? { name, state: 'active', startedAt: now } : { name, state: 'pending' })),
+      restarts: 0,
+    });
+  }
+
+  /** Marks `name` done in `ms` and the next stage active. */
+  stageDone(name: StageName, ms: number, now: number): void {
+    this.update((s) => {
+      const at = STAGES.indexOf(name);
+      const stages = s.stages.map((stage, i): StageState => {
+        if (i < at && stage.state !== 'done') return { ...stage, state: 'done' };
+        if (i === at) return { name, state: 'done', ms };
+        if (i === at + 1) return { name: stage.name, state: 'active', startedAt: now };
+        return stage;
+      });
+      return { ...s, stages };
+    });
+  }
+
+  failed(error: WireError): void {
+    this.update((s) => ({
+      ...s,
+      phase: 'failed',
+      error,
+      stages: s.stages.map((stage) => (stage.state === 'active' ? { ...stage, state: 'failed' } : stage)),
+    }));
+  }
+
+  ready(info: ServerInfo): void {
+    this.update((s) => ({ ...s, phase: 'ready', info }));
+  }
+
+  restarting(reason: WireError): void {
+    this.update((s) => ({ ...s, phase: 'restarting', notice: `Restarting: ${reason.message}` }));
+  }
+
+  restarted(restarts: number): void {
+    this.update((s) => ({
+      ...s,
+      phase: s.phase === 'restarting' ? 'ready' : s.phase,
+      restarts,
+      notice: `Restarted ${restarts} time${restarts === 1 ? '' : 's'}. ${s.notice?.replace(/^Restarting: /, 'Last reason: ') ?? ''}`,
+    }));
+  }
+
+  closed(): void {
+    this.update((s) => ({ ...s, phase: 'closed' }));
+  }
+}

@@ -1,0 +1,23 @@
+/** The page-wide stores, created once by main.tsx and handed down by App. */
+import { createContext, useContext } from 'react';
+import type { ServersStore } from '../session/servers.js';
+import type { SettingsStore } from '../session/settings.js';
+import type { Example } from '../session/sources.js';
+
+export interface AppStores {
+  servers: ServersStore;
+  settings: SettingsStore;
+  /** The page's base URL, against which examples and ?url= resolve. */
+  base: string;
+  examples: Promise<Example[]>;
+  /** Prints a component's WIT world (in a worker). */
+  printWit(bytes: Uint8Array): Promise<string>;
+}
+
+export const AppContext = createContext<AppStores | null>(null);
+
+export function useApp(): AppStores {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside <AppContext.Provider>');
+  return app;
+}

@@ -1,0 +1,15 @@
+/** The only way into Monaco: the editor chunk (and Monaco) load on first use. */
+import { lazy, Suspense } from 'react';
+import type { EditorProps } from './props.js';
+
+const CodeEditor = lazy(() => import('./CodeEditor.js'));
+
+export function Editor(props: EditorProps) {
+  return (
+    <Suspense fallback={<div className="code-editor loading" style={{ height: props.height ?? 240 }}>Loading editor…</div>}>
+      <CodeEditor {...props} />
+    </Suspense>
+  );
+}
+
+export type { EditorProps };

@@ -1,0 +1,69 @@
+/**
+ * Every JSON-RPC message of one server in both directions (issue #3, item 6),
+ * virtualized for tens of thousands of entries. An entry expands in the side
+ * pane, where it can be copied or re-sent; the whole can be exported.
+ */
+import { useMemo, useState } from 'react';
+import type { ServerSession } from '../../../session/server-session.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { JsonView } from '../../components/JsonView.js';
+import { VirtualList } from '../../components/VirtualList.js';
+import { useHistory } from '../../hooks/stores.js';
+import { download, toJsonLines } from './export.js';
+import { HistoryRow } from './HistoryRow.js';
+
+export function HistoryPanel({ session }: { session: ServerSession }) {
+  const history = useHistory(session);
+  const [filter, setFilter] = useState('');
+  const [selectedSeq, setSelectedSeq] = useState<number>();
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? history.items.filter((e) => (e.method ?? '').toLowerCase().includes(q) || String(e.id ?? '').includes(q)) : history.items;
+  }, [history, filter]);
+  const selected = selectedSeq === undefined ? undefined : history.items.find((e) => e.seq === selectedSeq);
+  const canResend = selected?.direction === 'out' && (selected.kind === 'request' || selected.kind === 'notification');
+  const exportAll = () => download(`${session.name}-history.jsonl`, toJsonLines(history.items));
+
+  return (
+    <div className="history">
+      <div className="toolbar">
+        <input type="search" aria-label="Filter history" placeholder="Filter by method or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <span className="muted" data-testid="history-count">
+          {shown.length} of {history.items.length} messages
+        </span>
+        <button type="button" onClick={exportAll} disabled={history.items.length === 0}>
+          Export JSON Lines
+        </button>
+        <button type="button" onClick={() => session.history.clear()}>
+          Clear history
+        </button>
+      </div>
+      <div className="history-body">
+        <VirtualList
+          label="History"
+          className="history-list"
+          count={shown.length}
+          rowHeight={26}
+          follow
+          renderRow={(i) => <HistoryRow entry={shown[i]} selected={shown[i].seq === selectedSeq} onSelect={() => setSelectedSeq(shown[i].seq)} />}
+        />
+        {selected && (
+          <section className="history-detail" aria-label="Message details">
+            <div className="toolbar">
+              <CopyButton text={JSON.stringify(selected.message, null, 2)} />
+              {canResend && (
+                <button type="button" onClick={() => void session.sendRaw(selected.message)}>
+                  Re-send
+                </button>
+              )}
+              <button type="button" onClick={() => setSelectedSeq(undefined)}>
+                Close
+              </button>
+            </div>
+            <JsonView value={selected.message} label="Message" />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

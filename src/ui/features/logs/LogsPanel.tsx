@@ -1,0 +1,70 @@
+/**
+ * Log messages from the server (issue #3, item 7). Choosing a level sends
+ * logging/setLevel, so the server stops sending what is below it, and hides
+ * lower entries already received.
+ */
+import { LoggingLevelSchema, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import { useMemo, useState } from 'react';
+import type { ServerSession } from '../../../session/server-session.js';
+import { errorInfo, type ErrorInfo } from '../../../session/outcome.js';
+import { ErrorBox } from '../../components/ErrorBox.js';
+import { VirtualList } from '../../components/VirtualList.js';
+import { clock, oneLine } from '../../format.js';
+import { useLogLevel, useLogs } from '../../hooks/stores.js';
+
+const LEVELS = LoggingLevelSchema.options;
+const rank = (l: LoggingLevel) => LEVELS.indexOf(l);
+
+export function LogsPanel({ session }: { session: ServerSession }) {
+  const logs = useLogs(session);
+  const level = useLogLevel(session);
+  const [error, setError] = useState<ErrorInfo>();
+  const shown = useMemo(() => (level ? logs.items.filter((e) => rank(e.level) >= rank(level)) : logs.items), [logs, level]);
+  const choose = (next: LoggingLevel) => {
+    setError(undefined);
+    session.setLogLevel(next).catch((e: unknown) => setError(errorInfo(e)));
+  };
+  return (
+    <div className="timeline">
+      <div className="toolbar">
+        <label>
+          Log level{' '}
+          <select value={level ?? ''} onChange={(e) => choose(e.target.value as LoggingLevel)}>
+            <option value="" disabled>
+              (server default)
+            </option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          {shown.length} of {logs.items.length} log messages
+        </span>
+        <button type="button" onClick={() => session.logs.clear()}>
+          Clear logs
+        </button>
+      </div>
+      {error && <ErrorBox error={error} title="logging/setLevel failed" />}
+      <VirtualList
+        label="Log messages"
+        count={shown.length}
+        rowHeight={24}
+        follow
+        renderRow={(i) => {
+          const e = shown[i];
+          return (
+            <div className={`log-row level-${e.level}`}>
+              <span className="h-time">{clock(e.time)}</span>
+              <span className="log-level">{e.level}</span>
+              {e.logger && <span className="log-logger">{e.logger}</span>}
+              <span className="log-data">{oneLine(e.data, 500)}</span>
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}

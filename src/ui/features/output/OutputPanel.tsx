@@ -1,0 +1,45 @@
+/** The component's stdout and stderr, line by line (issue #3, item 7). */
+import { useMemo, useState } from 'react';
+import type { ServerSession } from '../../../session/server-session.js';
+import { VirtualList } from '../../components/VirtualList.js';
+import { clock } from '../../format.js';
+import { useOutput } from '../../hooks/stores.js';
+
+export function OutputPanel({ session }: { session: ServerSession }) {
+  const output = useOutput(session);
+  const [stdout, setStdout] = useState(true);
+  const [stderr, setStderr] = useState(true);
+  const shown = useMemo(() => output.items.filter((e) => (e.stream === 'stdout' ? stdout : stderr)), [output, stdout, stderr]);
+  return (
+    <div className="timeline">
+      <div className="toolbar">
+        <label>
+          <input type="checkbox" checked={stdout} onChange={(e) => setStdout(e.target.checked)} /> stdout
+        </label>
+        <label>
+          <input type="checkbox" checked={stderr} onChange={(e) => setStderr(e.target.checked)} /> stderr
+        </label>
+        <span className="muted">{shown.length} lines</span>
+        <button type="button" onClick={() => session.output.clear()}>
+          Clear output
+        </button>
+      </div>
+      <VirtualList
+        label="Component output"
+        count={shown.length}
+        rowHeight={22}
+        follow
+        renderRow={(i) => {
+          const e = shown[i];
+          return (
+            <div className={`out-row ${e.stream}`}>
+              <span className="h-time">{clock(e.time)}</span>
+              <span className="out-stream">{e.stream}</span>
+              <span className="out-text">{e.text}</span>
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** Name, version, instructions, protocol version, capabilities and world of a ready server (issue #3, item 3). */
+import type { ServerSession } from '../../../session/server-session.js';
+import type { ServerInfo as Info } from '../../../session/status.js';
+import { JsonView } from '../../components/JsonView.js';
+import { bytes } from '../../format.js';
+import { WitView } from './WitView.js';
+
+export function ServerInfo({ session, info }: { session: ServerSession; info: Info }) {
+  const impl = info.implementation;
+  return (
+    <div className="server-info">
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd data-testid="server-name">{impl?.title ?? impl?.name ?? '—'}</dd>
+        <dt>Version</dt>
+        <dd>{impl?.version ?? '—'}</dd>
+        <dt>Protocol version</dt>
+        <dd data-testid="protocol-version">{info.protocolVersion ?? '—'}</dd>
+        <dt>Source</dt>
+        <dd>
+          {session.origin}
+          {session.bytes && ` (${bytes(session.bytes.length)})`}
+        </dd>
+        <dt>Request deadline</dt>
+        <dd>{session.deadlineMs} ms</dd>
+      </dl>
+      {info.instructions && (
+        <section aria-label="Instructions">
+          <h3>Instructions</h3>
+          <p className="instructions">{info.instructions}</p>
+        </section>
+      )}
+      <div className="columns">
+        <section aria-label="Capabilities">
+          <h3>Capabilities</h3>
+          <JsonView value={info.capabilities} />
+        </section>
+        <section aria-label="World">
+          <h3>World</h3>
+          <h4>Imports</h4>
+          <ul className="world-list">
+            {info.world.imports.map((i) => (
+              <li key={i}>
+                <code>{i}</code>
+              </li>
+            ))}
+          </ul>
+          <h4>Exports</h4>
+          <ul className="world-list">
+            {info.world.exports.map((e) => (
+              <li key={e}>
+                <code>{e}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <WitView session={session} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** Tools of one server: list, detail and the last result. */
+import { useState } from 'react';
+import type { ServerSession } from '../../../session/server-session.js';
+import { ListError } from '../../components/ListError.js';
+import { useCatalog } from '../../hooks/stores.js';
+import { ToolDetail } from './ToolDetail.js';
+import { ToolList } from './ToolList.js';
+import { ToolResult } from './ToolResult.js';
+
+export function ToolsPanel({ session }: { session: ServerSession }) {
+  const { tools } = useCatalog(session);
+  const [selected, setSelected] = useState<string>();
+  if (tools.unsupported) return <p className="muted">This server offers no tools.</p>;
+  const tool = tools.items.find((t) => t.name === selected) ?? tools.items[0];
+  return (
+    <div className="split">
+      <div className="split-list">
+        <ListError listing={tools} what="tools" onRetry={() => void session.refresh('tools')} />
+        <ToolList tools={tools.items} selected={tool?.name} onSelect={setSelected} />
+      </div>
+      <div className="split-detail">
+        {tool ? <ToolDetail key={tool.name} session={session} tool={tool} /> : <p className="muted">{tools.loading ? 'Loading tools…' : 'No tools.'}</p>}
+        <ToolResult session={session} />
+      </div>
+    </div>
+  );
+}

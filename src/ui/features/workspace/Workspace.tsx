@@ -1,0 +1,95 @@
+/** One server's page: its loading stages or error, then its panels and timelines. */
+import type { ServerSession } from '../../../session/server-session.js';
+import { ErrorBox } from '../../components/ErrorBox.js';
+import { TabPanel, Tabs, type TabSpec } from '../../components/Tabs.js';
+import { useStatus } from '../../hooks/stores.js';
+import { ConsolePanel } from '../console/ConsolePanel.js';
+import { HistoryPanel } from '../history/HistoryPanel.js';
+import { StageList } from '../loader/StageList.js';
+import { LogsPanel } from '../logs/LogsPanel.js';
+import { NotificationsPanel } from '../notifications/NotificationsPanel.js';
+import { OutputPanel } from '../output/OutputPanel.js';
+import { PromptsPanel } from '../prompts/PromptsPanel.js';
+import { ResourcesPanel } from '../resources/ResourcesPanel.js';
+import { ServerInfo } from '../server/ServerInfo.js';
+import { ToolsPanel } from '../tools/ToolsPanel.js';
+
+export type MainTab = 'server' | 'tools' | 'resources' | 'prompts' | 'console';
+export type DockTab = 'history' | 'logs' | 'notifications' | 'output';
+
+const MAIN: readonly TabSpec<MainTab>[] = [
+  { id: 'server', label: 'Server' },
+  { id: 'tools', label: 'Tools' },
+  { id: 'resources', label: 'Resources' },
+  { id: 'prompts', label: 'Prompts' },
+  { id: 'console', label: 'Console' },
+];
+const DOCK: readonly TabSpec<DockTab>[] = [
+  { id: 'history', label: 'History' },
+  { id: 'logs', label: 'Logs' },
+  { id: 'notifications', label: 'Notifications' },
+  { id: 'output', label: 'Output' },
+];
+
+interface Props {
+  session: ServerSession;
+  tab: MainTab;
+  onTab(tab: MainTab): void;
+  dock: DockTab;
+  onDock(tab: DockTab): void;
+}
+
+export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
+  const status = useStatus(session);
+  const info = status.info;
+  const main = `${session.id}-main`;
+  const timelines = `${session.id}-dock`;
+  return (
+    <section className="workspace" aria-label={`Server ${session.name}`}>
+      <header className="workspace-header">
+        <h2>{session.name}</h2>
+        <span className={`phase ${status.phase}`} data-testid="phase">
+          {status.phase}
+        </span>
+        {status.notice && (
+          <span className="notice" role="status">
+            {status.notice}
+          </span>
+        )}
+      </header>
+      {!info && <StageList stages={status.stages} live={status.phase === 'loading'} />}
+      {status.error && <ErrorBox error={status.error} title={info ? 'The component stopped' : 'Could not load the component'} />}
+      {info && (
+        <div className="workspace-body">
+          <div className="main-area">
+            <Tabs tabs={MAIN} selected={tab} onSelect={onTab} label="Server views" idPrefix={main} />
+            <TabPanel idPrefix={main} id={tab} className="main-panel">
+              {tab === 'server' && (
+                <>
+                  <ServerInfo session={session} info={info} />
+                  <details className="load-times">
+                    <summary>Load times</summary>
+                    <StageList stages={status.stages} live={false} />
+                  </details>
+                </>
+              )}
+              {tab === 'tools' && <ToolsPanel session={session} />}
+              {tab === 'resources' && <ResourcesPanel session={session} />}
+              {tab === 'prompts' && <PromptsPanel session={session} />}
+              {tab === 'console' && <ConsolePanel session={session} />}
+            </TabPanel>
+          </div>
+          <div className="dock">
+            <Tabs tabs={DOCK} selected={dock} onSelect={onDock} label="Timelines" idPrefix={timelines} />
+            <TabPanel idPrefix={timelines} id={dock} className="dock-panel">
+              {dock === 'history' && <HistoryPanel session={session} />}
+              {dock === 'logs' && <LogsPanel session={session} />}
+              {dock === 'notifications' && <NotificationsPanel session={session} />}
+              {dock === 'output' && <OutputPanel session={session} />}
+            </TabPanel>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

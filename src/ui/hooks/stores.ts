@@ -1,0 +1,34 @@
+/**
+ * One hook per store: React reads state that lives outside it
+ * (src/session) through useSyncExternalStore, and nothing else.
+ */
+import type { ReadResourceResult, GetPromptResult, JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import { useSyncExternalStore } from 'react';
+import type { Catalog } from '../../session/catalog.js';
+import type { HistoryEntry, LogEntry, NotificationEntry, OutputEntry } from '../../session/entries.js';
+import type { Outcome } from '../../session/outcome.js';
+import type { ResourceUpdates, ServerSession, ToolCall } from '../../session/server-session.js';
+import type { ServersState, ServersStore } from '../../session/servers.js';
+import type { Settings, SettingsStore } from '../../session/settings.js';
+import type { SessionStatus } from '../../session/status.js';
+import type { ListSnapshot, Store } from '../../session/store.js';
+
+function useStore<T>(store: Store<T>): T {
+  return useSyncExternalStore(store.subscribe, () => store.value);
+}
+
+export const useServers = (store: ServersStore): ServersState => useStore(store);
+export const useSettings = (store: SettingsStore): Settings => useStore(store);
+export const useStatus = (session: ServerSession): SessionStatus => useStore(session.status);
+export const useCatalog = (session: ServerSession): Catalog => useStore(session.catalog);
+export const useHistory = (session: ServerSession): ListSnapshot<HistoryEntry> => useStore(session.history);
+export const useLogs = (session: ServerSession): ListSnapshot<LogEntry> => useStore(session.logs);
+export const useNotifications = (session: ServerSession): ListSnapshot<NotificationEntry> => useStore(session.notifications);
+export const useOutput = (session: ServerSession): ListSnapshot<OutputEntry> => useStore(session.output);
+export const useToolCall = (session: ServerSession): Outcome<ToolCall> | undefined => useStore(session.toolCall);
+export const useResourceRead = (session: ServerSession): Outcome<ReadResourceResult> | undefined => useStore(session.resourceRead);
+export const usePromptGet = (session: ServerSession): Outcome<GetPromptResult> | undefined => useStore(session.promptGet);
+export const useConsoleSend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.consoleSend);
+export const useSubscriptions = (session: ServerSession): ReadonlySet<string> => useStore(session.subscriptions);
+export const useResourceUpdates = (session: ServerSession): ResourceUpdates => useStore(session.resourceUpdates);
+export const useLogLevel = (session: ServerSession): LoggingLevel | undefined => useStore(session.logLevel);
