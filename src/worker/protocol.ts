@@ -8,11 +8,31 @@ import * as z from 'zod/v4';
 
 export const WireErrorSchema = z.object({ code: z.string(), message: z.string(), data: z.unknown().optional() });
 
+/** A directory tree held in memory (the host's `FileTree`): files carry their bytes as `source`. */
+type FileTreeShape = { dir: Record<string, FileTreeShape | { source: Uint8Array | string }> };
+const FileTreeSchema: z.ZodType<FileTreeShape> = z.lazy(() =>
+  z.object({
+    dir: z.record(z.string(), z.union([FileTreeSchema, z.object({ source: z.union([z.instanceof(Uint8Array), z.string()]) })])),
+  }),
+);
+
+/** What the component may reach beyond clocks, random and captured stdio (deny by default). */
 export const GrantsSchema = z.object({
   env: z.record(z.string(), z.string()).optional(),
   args: z.array(z.string()).optional(),
+  /** Directories by guest path, held in memory. */
+  dirs: z.record(z.string(), FileTreeSchema).optional(),
+  /** Origins outgoing HTTP may reach; `*` for any. */
+  httpOrigins: z.array(z.string()).optional(),
 });
 export type Grants = z.infer<typeof GrantsSchema>;
+
+/** Host-enforced limits for one component. */
+export const LimitsSchema = z.object({
+  /** Bytes of linear memory the component may grow to (the host's default when absent). */
+  memoryBytes: z.number().int().positive().optional(),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
 
 /** To the worker. `port` carries JSON-RPC; `bytes` is transferred, not copied. */
 export const ToWorkerSchema = z.discriminatedUnion('type', [
@@ -21,6 +41,7 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
     bytes: z.instanceof(ArrayBuffer),
     port: z.custom<MessagePort>((v) => typeof v === 'object' && v !== null && 'postMessage' in v),
     grants: GrantsSchema.optional(),
+    limits: LimitsSchema.optional(),
   }),
   // Asks for a `stats` reply (issue #7, benchmarks); the worker answers it at any time after `load`.
   z.object({ type: z.literal('stats') }),
@@ -43,6 +64,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     cached: z.boolean().optional(),
   }),
   z.object({ type: z.literal('error'), error: WireErrorSchema }),
+  /** The component asked for a capability it was not granted; the call failed inside it with the WASI error. */
+  z.object({ type: z.literal('denied'), capability: z.enum(['http']), detail: z.string() }),
   /**
    * The answer to `stats`: bytes of the component's linear memory (absent until it is loaded) and
    * the worker's JS heap where the engine tells a worker (`performance.memory`; Chromium does not).

@@ -31,6 +31,8 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
       host = await ComponentHost.load(new Uint8Array(message.bytes), {
         platform: await platform(),
         grants: message.grants ?? {},
+        ...(message.limits?.memoryBytes ? { memoryLimitBytes: message.limits.memoryBytes } : {}),
+        onDenied: (denial) => control.post({ type: 'denied', capability: denial.capability, detail: denial.detail }),
         onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
         onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
       });
