@@ -57,12 +57,30 @@ const EXAMPLES = [
       'elicitation, test:// resources and template, test_* prompts, completions. Run by npm run conformance.',
   },
   {
+    name: 'many-tools',
+    kind: 'server',
+    toolchain: 'componentize-qjs',
+    entry: 'many-tools/index.js',
+    world: 'mcp-server',
+    description: '300 generated tools (verb_noun, six kinds of input schema) for trying search and long lists.',
+  },
+  {
     name: 'trap',
     kind: 'hostile',
     toolchain: 'componentize-qjs',
     entry: 'trap/trap.js',
     world: 'mcp-server',
     description: 'Tools ok, trap (wasm trap), loop (never returns) and oom (allocates until memory runs out).',
+  },
+  {
+    name: 'garbage',
+    kind: 'hostile',
+    toolchain: 'componentize-qjs',
+    entry: 'garbage/index.js',
+    world: 'mcp-server-env',
+    description:
+      'Registers garbage (bad schemas, duplicates, huge descriptions); its tool refusals lists what the host refused. ' +
+      'With GARBAGE_ESCAPE=1 in its environment the last refusal fails run.',
   },
   {
     name: 'capabilities',

@@ -95,6 +95,23 @@ export function writeLine(stream, line) {
 }
 
 /**
+ * Text of a JS exception. A WASI import that returned err (say a stream's `closed`) comes as an
+ * Error whose message is "[object Object] (see error.payload)": say what the payload is instead.
+ */
+function describe(e) {
+  if (e && e.payload !== undefined) {
+    let payload;
+    try {
+      payload = JSON.stringify(e.payload);
+    } catch {
+      payload = String(e.payload);
+    }
+    return `a host call failed with ${payload}`;
+  }
+  return e && e.message ? e.message : String(e);
+}
+
+/**
  * Wrap every handler so that an unexpected JS exception (a bug) becomes an
  * `internal-error` instead of a trap. A trap leaves the component instance
  * unusable ("cannot enter component instance" on every later call).
@@ -110,7 +127,7 @@ export function catchAll(handlers) {
         // A runtime import that failed: QuickJS throws an Error whose
         // `payload` is the host's `error`; pass that on unchanged.
         if (e && e.payload instanceof McpError) throw e.payload;
-        throw new McpError('internal-error', `${name}: ${e && e.message ? e.message : String(e)}`, undefined);
+        throw new McpError('internal-error', `${name}: ${describe(e)}`, undefined);
       }
     };
   }

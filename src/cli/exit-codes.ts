@@ -20,6 +20,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Host error codes that mean "this file is not a component we can serve". */
 const COMPONENT_CODES = new Set([
   'NOT_WASM',
+  'TOO_LARGE',
+  'TRUNCATED',
   'NOT_A_COMPONENT',
   'WRONG_WORLD',
   'TRANSPILE_FAILED',

@@ -5,6 +5,8 @@
  */
 export type HostErrorCode =
   | 'NOT_WASM'
+  | 'TOO_LARGE'
+  | 'TRUNCATED'
   | 'NOT_A_COMPONENT'
   | 'WRONG_WORLD'
   | 'TRANSPILE_FAILED'

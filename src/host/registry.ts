@@ -4,6 +4,7 @@
  * RegistrationError and reaches the component as `error(invalid-params)`.
  */
 import { isJsonObject, parseJsonBytes } from './bytes.js';
+import { schemaProblem } from './schema-check.js';
 import type {
   WitPromptDefinition,
   WitResourceDefinition,
@@ -41,7 +42,7 @@ export class Registry {
     if (this.server) throw new RegistrationError('register-server was already called');
     checkName('server name', info.name);
     checkText('server version', info.version);
-    if (info.instructions !== undefined) checkText('instructions', info.instructions);
+    checkText('instructions', info.instructions);
     this.server = info;
   }
 
@@ -49,6 +50,8 @@ export class Registry {
     const entries = tools.map((tool) => {
       checkName('tool name', tool.name);
       checkText(`description of tool "${tool.name}"`, tool.description);
+      checkText(`title of tool "${tool.name}"`, tool.title);
+      checkText(`annotations.title of tool "${tool.name}"`, tool.annotations?.title);
       const inputSchema = parseSchema(tool.inputSchema, `inputSchema of tool "${tool.name}"`);
       if (inputSchema.type !== 'object') {
         throw new RegistrationError(`inputSchema of tool "${tool.name}" must have "type": "object"`);
@@ -66,7 +69,8 @@ export class Registry {
     for (const r of resources) {
       checkName('resource uri', r.uri);
       checkName(`name of resource "${r.uri}"`, r.name);
-      if (r.description !== undefined) checkText(`description of resource "${r.uri}"`, r.description);
+      checkText(`title of resource "${r.uri}"`, r.title);
+      checkText(`description of resource "${r.uri}"`, r.description);
     }
     addUnique(this.resources, resources, (r) => r.uri, 'resource');
   }
@@ -75,7 +79,8 @@ export class Registry {
     for (const t of templates) {
       checkName('resource template', t.uriTemplate);
       checkName(`name of template "${t.uriTemplate}"`, t.name);
-      if (t.description !== undefined) checkText(`description of template "${t.uriTemplate}"`, t.description);
+      checkText(`title of template "${t.uriTemplate}"`, t.title);
+      checkText(`description of template "${t.uriTemplate}"`, t.description);
     }
     addUnique(this.templates, templates, (t) => t.uriTemplate, 'resource template');
   }
@@ -83,10 +88,12 @@ export class Registry {
   addPrompts(prompts: WitPromptDefinition[]): void {
     for (const p of prompts) {
       checkName('prompt name', p.name);
-      if (p.description !== undefined) checkText(`description of prompt "${p.name}"`, p.description);
+      checkText(`title of prompt "${p.name}"`, p.title);
+      checkText(`description of prompt "${p.name}"`, p.description);
       const seen = new Set<string>();
       for (const arg of p.arguments ?? []) {
         checkName(`argument name of prompt "${p.name}"`, arg.name);
+        checkText(`description of argument "${arg.name}" of prompt "${p.name}"`, arg.description);
         if (seen.has(arg.name)) {
           throw new RegistrationError(`prompt "${p.name}" declares argument "${arg.name}" twice`);
         }
@@ -104,8 +111,9 @@ function checkName(what: string, value: string): void {
   }
 }
 
-function checkText(what: string, value: string): void {
-  if (value.length > LIMITS.descriptionLength) {
+/** Descriptions, titles and the like: any length up to the limit; absent is fine. */
+function checkText(what: string, value: string | undefined): void {
+  if (value !== undefined && value.length > LIMITS.descriptionLength) {
     throw new RegistrationError(`${what} is ${value.length} characters; the limit is ${LIMITS.descriptionLength}`);
   }
 }
@@ -121,6 +129,8 @@ function parseSchema(bytes: Uint8Array, what: string): Record<string, unknown> {
     throw new RegistrationError((e as Error).message);
   }
   if (!isJsonObject(value)) throw new RegistrationError(`${what} must be a JSON object`);
+  const problem = schemaProblem(value);
+  if (problem) throw new RegistrationError(`${what} is not a valid JSON Schema: ${problem}`);
   return value;
 }
 

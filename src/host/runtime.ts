@@ -79,6 +79,8 @@ export type NotificationSink = (notification: ServerNotification) => void;
 
 export class Runtime {
   readonly registry = new Registry();
+  /** Why the last refused registration was refused: named when `run` then fails. */
+  lastRefusal: string | undefined;
   #current: CallContext | undefined;
   readonly #sink: NotificationSink;
   readonly #suspendable: boolean;
@@ -226,7 +228,10 @@ export class Runtime {
     try {
       fn();
     } catch (e) {
-      if (e instanceof RegistrationError) throw new McpErrorResource('invalid-params', e.message, undefined);
+      if (e instanceof RegistrationError) {
+        this.lastRefusal = e.message;
+        throw new McpErrorResource('invalid-params', e.message, undefined);
+      }
       throw e;
     }
   }

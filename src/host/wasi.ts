@@ -15,8 +15,6 @@ export interface WasiShimModules {
       environment?: Record<string, string>;
       arguments?: string[];
       initialCwd?: string;
-      stdout?: OutputHandler;
-      stderr?: OutputHandler;
     }): Record<string, unknown> & { environment: unknown; exit: unknown };
   };
   clocks: { monotonicClock: unknown; wallClock: unknown };
@@ -30,7 +28,7 @@ export interface WasiShimModules {
     outgoingHandler: { handle(request: OutgoingRequestLike, options: unknown): unknown };
     incomingHandler: unknown;
   };
-  io: { error: unknown; poll: unknown; streams: unknown };
+  io: { error: unknown; poll: unknown; streams: unknown; outputStreamCreate(handler: OutputHandler): unknown };
   random: { random: unknown; insecure: unknown; insecureSeed: unknown };
   sockets: Record<string, unknown>;
 }
@@ -159,9 +157,12 @@ export function wasiImports(
     environment: grants.env ?? {},
     arguments: grants.args ?? ['component'],
     initialCwd: '/',
-    stdout: capture('stdout', output),
-    stderr: capture('stderr', output),
   });
+  // createCli hands out one stream object for every get-stdout/get-stderr, and a guest that drops
+  // its handle closes that object for good, so the next call's writes fail with `closed` (a
+  // QuickJS tool writing to stderr failed every second time). WASI gives a handle per call: so do we.
+  const stdout = capture('stdout', output);
+  const stderr = capture('stderr', output);
   // Each instance gets its own copy of the granted trees: what one instance writes, a restart forgets.
   const fs = shim.filesystem.createFilesystem({
     adapter: new shim.filesystem.InMemoryFilesystemAdapter(),
@@ -172,8 +173,8 @@ export function wasiImports(
     'wasi:cli/environment': cli.environment,
     'wasi:cli/exit': cli.exit,
     'wasi:cli/stdin': cli.stdin,
-    'wasi:cli/stdout': cli.stdout,
-    'wasi:cli/stderr': cli.stderr,
+    'wasi:cli/stdout': { getStdout: () => shim.io.outputStreamCreate(stdout) },
+    'wasi:cli/stderr': { getStderr: () => shim.io.outputStreamCreate(stderr) },
     'wasi:cli/terminal-input': cli.terminalInput,
     'wasi:cli/terminal-output': cli.terminalOutput,
     'wasi:cli/terminal-stdin': cli.terminalStdin,

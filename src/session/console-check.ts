@@ -1,8 +1,8 @@
 /**
  * Checks a hand-written JSON-RPC message before it is sent (issue #3, item 6):
- * malformed JSON, a message that is not JSON-RPC 2.0, a response, a reused id
- * and, for methods MCP defines, params that do not fit are reported instead
- * of sent. Unknown methods go out (the server answers "method not found").
+ * a message over the size limit, malformed JSON, a message that is not
+ * JSON-RPC 2.0, a response, a reused id and, for methods MCP defines, params
+ * that do not fit are reported instead of sent. Unknown methods go out (the server answers "method not found").
  */
 import {
   ClientNotificationSchema,
@@ -12,6 +12,7 @@ import {
   type JSONRPCMessage,
 } from '@modelcontextprotocol/sdk/types.js';
 import { parseMessage } from '../transport/message-port.js';
+import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
 
 export type Checked = { ok: true; message: JSONRPCMessage; note?: string } | { ok: false; error: string };
 
@@ -34,6 +35,10 @@ function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): 
 }
 
 export function checkOutgoing(text: string, inFlight: (id: string | number) => boolean): Checked {
+  // The transport would refuse it too (transport/outgoing.ts); said here before anything is parsed.
+  if (text.length > MAX_MESSAGE_BYTES) {
+    return { ok: false, error: `Too large: the message is ${text.length} characters; the limit is ${MAX_MESSAGE_BYTES} (4 MiB)` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

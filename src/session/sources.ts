@@ -1,5 +1,6 @@
 /** Where component bytes come from: a bundled example, a file, or a URL (issue #3, item 2). */
 import * as z from 'zod/v4';
+import { checkSize } from '../host/file-check.js';
 import type { OpenRequest } from './servers.js';
 
 export const ExampleSchema = z.object({
@@ -44,7 +45,11 @@ export function fromFile(file: File): OpenRequest {
   return {
     name: file.name.replace(/\.wasm$/i, ''),
     origin: `file ${file.name}`,
-    read: async () => new Uint8Array(await file.arrayBuffer()),
+    read: async () => {
+      // A huge file is refused by its size, before the page reads it into memory.
+      checkSize(file.size);
+      return new Uint8Array(await file.arrayBuffer());
+    },
   };
 }
 

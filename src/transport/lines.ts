@@ -1,11 +1,13 @@
 /**
  * An SDK Transport for JSON-RPC as lines of text (stdio, or a test feeding
  * strings), with every incoming line screened: a line that is not a valid
- * message is answered here, and never reaches the protocol engine. The
+ * message is answered here, and never reaches the protocol engine; what is
+ * sent is held to the same size (outgoing.ts). The
  * platform feeds lines with `receive` and writes what `write` is given.
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES, screen } from './screen.js';
 
 export class LineTransport implements Transport {
@@ -33,7 +35,12 @@ export class LineTransport implements Transport {
 
   async send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) throw new Error('the transport is closed');
-    this.#write(JSON.stringify(message));
+    const out = fitOutgoing(message, this.#maxBytes);
+    if (out.ok) this.#write(out.text);
+    else if (out.reply) {
+      const reply = out.reply;
+      queueMicrotask(() => this.onmessage?.(reply));
+    } else this.onerror?.(new Error(out.problem));
   }
 
   async close(): Promise<void> {

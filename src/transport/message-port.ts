@@ -14,6 +14,8 @@ import {
   type MessageExtraInfo,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { fitOutgoing } from './outgoing.js';
+import { MAX_MESSAGE_BYTES } from './screen.js';
 
 /** What both a DOM MessagePort and a Node worker_threads MessagePort offer. */
 export interface PortLike {
@@ -80,14 +82,22 @@ export class MessagePortTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
   readonly #port: PortLike;
+  readonly #maxBytes: number;
   #started = false;
   #closed = false;
 
-  constructor(port: PortLike) {
+  /** `maxBytes`: the largest message sent (outgoing.ts) or taken in. */
+  constructor(port: PortLike, maxBytes = MAX_MESSAGE_BYTES) {
     this.#port = port;
+    this.#maxBytes = maxBytes;
   }
 
   readonly #listener = (event: { data: unknown }): void => {
+    // Our own peers never send one (see send); a foreign one is not parsed, only reported.
+    if (typeof event.data === 'string' && event.data.length > this.#maxBytes) {
+      this.onerror?.(new Error(`dropped a received message of ${event.data.length} characters; the limit is ${this.#maxBytes}`));
+      return;
+    }
     let received: ReturnType<typeof parseWire>;
     try {
       received = parseWire(event.data);
@@ -110,9 +120,18 @@ export class MessagePortTransport implements Transport {
     if (this.#closed) throw new Error('MessagePortTransport is closed');
     const relatedRequestId = options?.relatedRequestId;
     const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
-    this.#port.postMessage(
-      JSON.stringify(relatedRequestId === undefined || isResponse ? message : { relatedRequestId, message }),
-    );
+    // Written around the text, so that a message is stringified once; it counts towards the limit
+    // the receiver applies to the whole text.
+    const wrapper =
+      relatedRequestId === undefined || isResponse ? '' : `{"relatedRequestId":${JSON.stringify(relatedRequestId)},"message":`;
+    const out = fitOutgoing(message, this.#maxBytes - (wrapper === '' ? 0 : wrapper.length + 1));
+    if (!out.ok) {
+      const reply = out.reply;
+      if (reply) queueMicrotask(() => this.onmessage?.(reply));
+      else this.onerror?.(new Error(out.problem));
+      return;
+    }
+    this.#port.postMessage(wrapper === '' ? out.text : `${wrapper}${out.text}}`);
   }
 
   async close(): Promise<void> {

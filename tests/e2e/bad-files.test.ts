@@ -1,10 +1,14 @@
 /**
  * Issue #3, item 2: a bad file shows what is wrong in words, and the page
- * stays usable: the next component loads and answers.
+ * stays usable: the next component loads and answers. Issue #5, item 5: a
+ * truncated file is named as such.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../helpers/examples.js';
 import { openPage, startSuite, stopSuite, type Suite } from './harness.js';
-import { loadExample, selectTool, settledResult } from './ui.js';
+import { loadExample, selectTool, settledResult, waitForPhase } from './ui.js';
 
 let suite: Suite | undefined;
 
@@ -31,6 +35,12 @@ describe('bad files', () => {
         expect(await alert.innerText()).toContain(words);
         expect(await region.getByRole('listitem', { name: 'Transpiling: failed' }).count()).toBe(1);
       }
+      // A component cut short (issue #5, item 5), from the file button.
+      const echo = readFileSync(join(EXAMPLES_DIR, 'echo.wasm'));
+      await page.getByLabel('Open .wasm file…').setInputFiles({ name: 'half.wasm', mimeType: 'application/wasm', buffer: echo.subarray(0, echo.length >> 1) });
+      const half = (await waitForPhase(page, 'half', 'failed')).getByRole('alert');
+      expect(await half.locator('.code').innerText()).toBe('TRUNCATED');
+      expect(await half.innerText()).toContain('the file is truncated: a section declares');
       // Still usable: a good component loads next to the failed ones and answers.
       await loadExample(page, 'echo');
       await selectTool(page, 'echo');
@@ -38,7 +48,7 @@ describe('bad files', () => {
       await page.getByRole('button', { name: 'Call tool' }).click();
       const result = await settledResult(page, 'tools/call echo');
       expect(await result.locator('.content-text').innerText()).toBe('still here');
-      expect(await page.getByRole('navigation', { name: 'Servers' }).getByRole('listitem').count()).toBe(4);
+      expect(await page.getByRole('navigation', { name: 'Servers' }).getByRole('listitem').count()).toBe(5);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -99,6 +99,20 @@ describe('tools', () => {
     expect(c.output).toContain('stderr:everything: the fail tool ran (this line is on stderr)\n');
   });
 
+  // Regression: the second call of `fail` came back as -32603 "callTool: [object Object] (see
+  // error.payload)", because the guest's dropped stderr handle had closed the only stderr stream.
+  it('answers the fail tool twice in one session (a dropped stderr handle left stderr closed)', async () => {
+    const before = c.output.length;
+    for (let i = 0; i < 2; i++) {
+      const result = await c.client.callTool({ name: 'fail' });
+      expect(result.isError).toBe(true);
+    }
+    expect(c.output.slice(before)).toEqual([
+      'stderr:everything: the fail tool ran (this line is on stderr)\n',
+      'stderr:everything: the fail tool ran (this line is on stderr)\n',
+    ]);
+  });
+
   it('turns an error the component returns into a JSON-RPC error with its code', async () => {
     await expect(c.client.callTool({ name: 'throws' })).rejects.toMatchObject({
       code: -32602,

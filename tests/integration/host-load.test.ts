@@ -4,7 +4,7 @@
  * names what is wrong; a trap is an error for that request only.
  */
 import { describe, expect, it } from 'vitest';
-import { ComponentHost, HostError } from '../../src/host/index.js';
+import { ComponentHost, HostError, MAX_COMPONENT_BYTES } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
 import { exampleBytes } from '../helpers/examples.js';
 import { connect } from '../helpers/in-memory.js';
@@ -59,13 +59,23 @@ describe('invalid component files', () => {
     expect(e.code).toBe('WRONG_WORLD');
     expect(e.message).toMatch(/does not import wasi:mcp\/runtime/);
     expect(e.message).toMatch(/does not export wasi:mcp\/handlers/);
-    expect(e.message).toMatch(/it exports: /);
+    // Regression: a component whose exports are bare functions was said to export "nothing".
+    expect(e.message).toMatch(/it imports: nothing; it exports: hello\(\)\)$/);
   });
 
-  it('refuses a truncated component with a transpile error', async () => {
+  it('refuses a truncated component, saying so rather than passing on the transpiler\'s end-of-file', async () => {
     const bytes = exampleBytes('echo');
-    const e = await refused(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect(e.code).toBe('TRANSPILE_FAILED');
+    for (const length of [9, Math.floor(bytes.length / 2), bytes.length - 1]) {
+      const e = await refused(bytes.subarray(0, length));
+      expect(e.code).toBe('TRUNCATED');
+      expect(e.message).toMatch(new RegExp(`^the file is truncated: .*file of ${length} bytes\\); is the download or copy complete\\?$`));
+    }
+  });
+
+  it('refuses a file over the size limit before transpiling it', async () => {
+    const e = await refused(new Uint8Array(MAX_COMPONENT_BYTES + 1));
+    expect(e.code).toBe('TOO_LARGE');
+    expect(e.message).toBe(`the file is 100.0 MiB (${MAX_COMPONENT_BYTES + 1} bytes); components of up to 100 MiB can be loaded`);
   });
 });
 

@@ -1,7 +1,9 @@
 /** Bad files and bad command lines: a documented exit code and one readable line on stderr (issue #4). */
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { ROOT, runCli, type RunResult } from '../../helpers/cli.js';
 
@@ -16,6 +18,9 @@ function expectOneLineError(result: RunResult, exitCode: number, code: string, t
   expect(result.stderr).not.toMatch(/^\s+at /m);
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'wasi-mcp-bad-files-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 describe.each(['serve', 'inspect'])('%s with a bad component file', (command) => {
   test('a missing file: exit 3', async () => {
     expectOneLineError(await runCli([command, 'no/such/file.wasm']), 3, 'FILE_NOT_FOUND', 'no/such/file.wasm: no such file');
@@ -27,6 +32,21 @@ describe.each(['serve', 'inspect'])('%s with a bad component file', (command) =>
 
   test('a core module: exit 3', async () => {
     expectOneLineError(await runCli([command, examplePath('not-a-component')]), 3, 'NOT_A_COMPONENT', 'not a component');
+  });
+
+  // A sparse file: 101 MiB long, refused by its size before anything is read.
+  test('a huge file: exit 3', async () => {
+    const path = join(scratch, 'huge.wasm');
+    writeFileSync(path, '');
+    truncateSync(path, 101 * 2 ** 20);
+    expectOneLineError(await runCli([command, path]), 3, 'TOO_LARGE', /huge\.wasm: the file is 101\.0 MiB \(105906176 bytes\); components of up to 100 MiB can be loaded$/);
+  });
+
+  test('a truncated component: exit 3', async () => {
+    const path = join(scratch, 'half.wasm');
+    const echo = readFileSync(examplePath('echo'));
+    writeFileSync(path, echo.subarray(0, echo.length >> 1));
+    expectOneLineError(await runCli([command, path]), 3, 'TRUNCATED', /half\.wasm: the file is truncated: /);
   });
 
   test('the wrong world: exit 3', async () => {
@@ -45,7 +65,8 @@ describe('usage', () => {
     [[], 'no command given'],
     [['run', 'x.wasm'], 'unknown command run'],
     [['serve', 'x.wasm', '--timeout', 'soon'], '--timeout wants a positive integer, got soon'],
-    [['serve', 'x.wasm', '--dir', '/tmp:/data'], '--dir is not yet supported'],
+    [['serve', 'x.wasm', '--allow-http', 'example.com'], '--allow-http wants an origin like https://example.com'],
+    [['serve', 'x.wasm', '--memory', '0'], '--memory wants whole MiB from 1 to 4096, got 0'],
     [['serve', 'x.wasm', '--bogus'], "Unknown option '--bogus'"],
   ])('%j: exit 2', async (args, text) => {
     expectOneLineError(await runCli(args), 2, 'USAGE', text);

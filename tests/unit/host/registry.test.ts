@@ -27,10 +27,22 @@ describe('registry validation', () => {
     expect(() => r.addTools([{ ...tool('a'), outputSchema: jsonBytes('x') }])).toThrow(/outputSchema of tool "a"/);
   });
 
+  it('rejects a schema that is a JSON object but not a JSON Schema, saying where', () => {
+    const r = new Registry();
+    expect(() => r.addTools([tool('a', { type: 'object', properties: { n: { type: 'nubmer' } } })])).toThrow(
+      new RegistrationError('inputSchema of tool "a" is not a valid JSON Schema: #/properties/n/type: "nubmer" is not a JSON Schema type'),
+    );
+    expect(r.tools.size).toBe(0);
+  });
+
   it('rejects empty names and huge descriptions', () => {
     const r = new Registry();
     expect(() => r.addTools([tool('')])).toThrow(/tool name is empty/);
     expect(() => r.addTools([{ ...tool('a'), description: 'x'.repeat(LIMITS.descriptionLength + 1) }])).toThrow(/the limit is/);
+    expect(() => r.addTools([{ ...tool('a'), annotations: { title: 't'.repeat(LIMITS.descriptionLength + 1) } }])).toThrow(
+      /annotations.title of tool "a" is 65537 characters; the limit is 65536/,
+    );
+    expect(() => r.addPrompts([{ name: 'p', title: 't'.repeat(LIMITS.descriptionLength + 1) }])).toThrow(/title of prompt "p"/);
   });
 
   it('rejects a second register-server and duplicate prompt arguments', () => {

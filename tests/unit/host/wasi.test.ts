@@ -25,6 +25,21 @@ describe('wasiImports', () => {
     await expect(waiting).rejects.toThrow(/disposed/);
   });
 
+  // Regression: the shim handed out one stderr object, so a guest dropping its handle closed stderr
+  // for good and the `everything` fail tool failed on its second call with {tag: 'closed'}.
+  it('gives each get-stderr a handle of its own: dropping one leaves stderr open', async () => {
+    const { wasi } = await nodePlatform();
+    const output: string[] = [];
+    const imports = wasiImports(wasi, {}, (stream, text) => output.push(`${stream}:${text}`));
+    type Stream = { blockingWriteAndFlush(bytes: Uint8Array): void; [Symbol.dispose](): void };
+    const { getStderr } = imports['wasi:cli/stderr'] as { getStderr(): Stream };
+    const first = getStderr();
+    first.blockingWriteAndFlush(new TextEncoder().encode('one\n'));
+    first[Symbol.dispose]();
+    getStderr().blockingWriteAndFlush(new TextEncoder().encode('two\n'));
+    expect(output).toEqual(['stderr:one\n', 'stderr:two\n']);
+  });
+
   it('grants nothing by default: no environment, no directories', async () => {
     const { wasi } = await nodePlatform();
     const imports = wasiImports(wasi, {}, () => {});

@@ -25,6 +25,11 @@ describe('checkOutgoing', () => {
     expect(error('{"jsonrpc":"2.0","id":1,"result":{}}')).toMatch(/^Responses cannot be sent/);
   });
 
+  it('reports a message over the 4 MiB limit before parsing it (issue #5, item 5)', () => {
+    const huge = `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":"${'p'.repeat(4 * 2 ** 20)}"}}`;
+    expect(error(huge)).toBe(`Too large: the message is ${huge.length} characters; the limit is 4194304 (4 MiB)`);
+  });
+
   it('checks the params of MCP methods and names the bad field', () => {
     expect(error('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":5}}')).toMatch(/^Invalid tools\/call request: params\.name: /);
     expect(error('{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{}}')).toMatch(/params\.uri/);
