@@ -194,8 +194,8 @@ function summary(r: BrowserResults, log: (line: string) => void): void {
         `  |  ${r.options.inFlight} in flight ${String(f.concurrent.callsPerSecond).padStart(6)} calls/s`,
     );
   }
-  for (const [name, t] of Object.entries(r.experiments?.prespawnedLoad ?? {})) {
-    log(`  repeat load of ${name} in a pre-spawned worker: ${t.totalMs} ms (boot ${t.bootMs} ms; in a fresh worker ${r.load[name]?.second.totalMs} ms)`);
+  for (const [name, t] of Object.entries(r.experiments?.freshWorkerLoad ?? {})) {
+    log(`  repeat load of ${name} in a worker started with the clock: ${t.totalMs} ms (boot ${t.bootMs} ms; in the waiting worker ${r.load[name]?.second.totalMs} ms)`);
   }
   for (const [name, p] of Object.entries(r.profiles ?? {})) {
     log(`browser: profile ${name} (${p.totalMs} ms sampled), self time by file:`);

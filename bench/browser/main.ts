@@ -9,7 +9,7 @@ import { round } from '../stats.js';
 import { combine, concurrent, connect, sequential, warmUp, type Run } from './measure.js';
 import type { ExampleLoad, HeapProbe, LoadTiming, MemorySample, PageOptions, PageResults, ProfileHook, RoundTripSide, RoundTrips } from './types.js';
 import { floor, runVariants } from './experiments/variants.js';
-import { spawnBaseline, spawnComponent, type BenchLink } from './workers.js';
+import { nextComponentWorker, prepareComponentWorker, spawnBaseline, spawnComponent, type BenchLink } from './workers.js';
 
 declare global {
   interface Window {
@@ -33,8 +33,8 @@ const DEFAULTS: PageOptions = {
   experiments: false,
 };
 let profiling = false;
-/** Profiles `label` if the runner asked for it (--profile); `arm` catches the next worker from its first line. */
-const profile = async (action: 'arm' | 'start' | 'stop', label: string, workerName?: string) => {
+/** Profiles `label`, page and worker, if the runner asked for it (--profile). */
+const profile = async (action: 'start' | 'stop', label: string, workerName?: string) => {
   if (profiling && window.benchProfile) await window.benchProfile(action, label, workerName);
 };
 const notes = new Set<string>();
@@ -65,12 +65,17 @@ async function memory(link: BenchLink): Promise<MemorySample> {
 
 const ms = (n: number | undefined) => (n === undefined ? null : round(n, 1));
 
+/** No load follows another sooner: a user takes longer, and the app's waiting worker has started by then. */
+const PAUSE_BEFORE_LOAD_MS = 300;
+
 /** Bytes in hand to a listed server; the client stays connected for whoever wants it. */
 async function load(spawn: () => Promise<BenchLink>, label?: string): Promise<{ timing: LoadTiming; link: BenchLink; client: Client }> {
-  if (label) await profile('arm', label);
+  await new Promise((r) => setTimeout(r, PAUSE_BEFORE_LOAD_MS));
+  // A profiled load is in the worker that is waiting for it, as every component load is.
+  if (label) await profile('start', label, nextComponentWorker());
   const link = await spawn();
   const t1 = performance.now();
-  // The clock starts where the spawn started it (after a pre-spawned worker's wait, if any).
+  // The clock starts where the spawn started it.
   const t0 = t1 - link.readyMs;
   const client = await connect(link);
   const t2 = performance.now();
@@ -187,15 +192,15 @@ window.runBench = async (options = {}) => {
   if (o.experiments && o.roundTrips.length > 0) {
     status(`${o.roundTrips[0]}: experiments`);
     const variants = await runVariants(bytes.get(o.roundTrips[0])!, spawnBaseline, o);
-    const prespawnedLoad: Record<string, LoadTiming> = {};
+    const freshWorkerLoad: Record<string, LoadTiming> = {};
     for (const name of o.examples) {
-      status(`${name}: load in a pre-spawned worker`);
-      const l = await load(() => spawnComponent(bytes.get(name)!, name, 500));
-      prespawnedLoad[name] = l.timing;
+      status(`${name}: load in a worker started with the clock`);
+      const l = await load(() => spawnComponent(bytes.get(name)!, name, true));
+      freshWorkerLoad[name] = l.timing;
       await l.client.close();
     }
     status('floor: raw postMessage round trips');
-    experiments = { variants, floor: await floor(o), prespawnedLoad };
+    experiments = { variants, floor: await floor(o), freshWorkerLoad };
   }
   status('done');
   return {
@@ -209,4 +214,5 @@ window.runBench = async (options = {}) => {
     notes: [...notes],
   };
 };
+prepareComponentWorker();
 status('ready');

@@ -95,14 +95,14 @@ export interface PageResults {
     variants: VariantResult[];
     /** Raw postMessage round trips (experiments/pingpong-worker.ts): what any worker round trip costs at least. */
     floor: Floor;
-    /** A further cache-hit load of each example in a worker started 500 ms before the clock. */
-    prespawnedLoad: Record<string, LoadTiming>;
+    /** A further cache-hit load of each example in a worker started with the clock, not ahead of it. */
+    freshWorkerLoad: Record<string, LoadTiming>;
   };
   notes: string[];
 }
 
 /** What the runner exposes to the page (page.exposeFunction) in profile mode. */
-export type ProfileHook = (action: 'arm' | 'start' | 'stop', label: string, workerName?: string) => Promise<void>;
+export type ProfileHook = (action: 'start' | 'stop', label: string, workerName?: string) => Promise<void>;
 
 /** What the runner exposes to the page (page.exposeFunction). */
 export interface HeapProbe {

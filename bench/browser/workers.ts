@@ -1,9 +1,11 @@
 /**
  * The page side of the two kinds of worker the benchmark talks to. The
  * component worker is the app's (src/worker/browser-entry.ts) started the way
- * src/platform/browser/spawn.ts starts it, but keeping hold of the Worker so
- * the page can ask it for `stats` (linear memory) on the control channel.
+ * src/platform/browser/spawn.ts starts it (one waits, started ahead of the
+ * load, see src/platform/browser/idle-worker.ts), but named, so the runner
+ * finds it over CDP, and kept hold of, so the page can ask it for `stats`.
  */
+import { IdleWorker } from '../../src/platform/browser/idle-worker.js';
 import type { PortLike } from '../../src/transport/message-port.js';
 import type { WorkerLink } from '../../src/transport/supervised.js';
 import { FromWorkerSchema, type FromWorker, type ToWorker } from '../../src/worker/protocol.js';
@@ -27,17 +29,38 @@ export interface BenchLink extends WorkerLink {
 }
 
 let serial = 0;
+const names = new WeakMap<Worker, string>();
+let lastStarted = '';
+
+function startComponentWorker(): Worker {
+  lastStarted = `bench component #${++serial}`;
+  const worker = new Worker(new URL('../../src/worker/browser-entry.ts', import.meta.url), { type: 'module', name: lastStarted });
+  names.set(worker, lastStarted);
+  return worker;
+}
+
+const idle = new IdleWorker(startComponentWorker);
+
+/** Starts the worker the first load takes, as the app does once its page is idle (src/ui/main.tsx). */
+export function prepareComponentWorker(): void {
+  idle.prepare();
+}
+
+/** The name of the worker the next spawnComponent takes (the profiler attaches to it by name). */
+export function nextComponentWorker(): string {
+  idle.prepare();
+  return lastStarted;
+}
 
 /**
- * Starts the app's component worker on `bytes` (copied, the copy transferred); resolves at `ready`.
- * With `prespawnMs` the worker is started that long before the clock and the `load` message
- * (--experiments: what a page that keeps one idle worker ready would see).
+ * Loads `bytes` (copied, the copy transferred) in the app's component worker: the one waiting, as
+ * the app does, or with `fresh` one started when the clock starts (--experiments: loads as they
+ * were before workers were started ahead). Resolves at `ready`; the clock starts here.
  */
-export async function spawnComponent(bytes: Uint8Array, label: string, prespawnMs = 0): Promise<BenchLink> {
-  const name = `bench ${label} #${++serial}`;
-  const worker = new Worker(new URL('../../src/worker/browser-entry.ts', import.meta.url), { type: 'module', name });
-  if (prespawnMs > 0) await new Promise((r) => setTimeout(r, prespawnMs));
+export async function spawnComponent(bytes: Uint8Array, label: string, fresh = false): Promise<BenchLink> {
   const started = performance.now();
+  const worker = fresh ? startComponentWorker() : idle.take();
+  const name = names.get(worker)!;
   const channel = new MessageChannel();
   const stages: BenchLink['stages'] = {};
   const arrivals: BenchLink['arrivals'] = {};
@@ -52,6 +75,7 @@ export async function spawnComponent(bytes: Uint8Array, label: string, prespawnM
           break;
         case 'ready':
           resolve(link(message, performance.now() - started));
+          if (!fresh) idle.prepare();
           break;
         case 'stats':
           statsWaiters.shift()?.(message);
@@ -59,6 +83,7 @@ export async function spawnComponent(bytes: Uint8Array, label: string, prespawnM
         case 'error':
           worker.terminate();
           reject(new Error(`${label}: ${message.error.code}: ${message.error.message}`));
+          if (!fresh) idle.prepare();
           break;
         case 'output':
           break;

@@ -208,8 +208,12 @@ async function instantiate(
   try {
     await findExport<WitRun>(exports, 'wasi:cli/run@').run();
   } catch (e) {
-    const why = isGuestError(e) ? e.payload.message() : describeError(e);
-    throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}`);
+    // wasi:cli/run's err carries nothing: jco throws it as "undefined (see error.payload)".
+    const bareErr = typeof e === 'object' && e !== null && 'payload' in e && e.payload === undefined;
+    const why = isGuestError(e) ? e.payload.message() : bareErr ? 'it returned err' : describeError(e);
+    // A refusal that escapes run reaches the host as a bare err: say what was refused.
+    const refused = runtime.lastRefusal === undefined ? '' : ` (the host had refused a registration: ${runtime.lastRefusal})`;
+    throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}${refused}`);
   }
   if (!runtime.registry.served) {
     throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');

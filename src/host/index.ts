@@ -2,7 +2,8 @@
 export { ComponentHost, DEFAULT_MEMORY_LIMIT, GuestError, type HostOptions, type HostTimings, type Platform } from './component.js';
 export { HostError, toWireError, describeError, type HostErrorCode, type WireError } from './errors.js';
 export { RpcError, toMcpError } from './errors-mcp.js';
-export { checkHeader, checkWorld, type LoadStage, type World } from './load.js';
+export { checkBytes, checkSize, MAX_COMPONENT_BYTES } from './file-check.js';
+export { checkWorld, type LoadStage, type World } from './load.js';
 export { LIMITS, Registry } from './registry.js';
 export { capabilitiesOf, createMcpServer } from './server.js';
 export type { Denial, DenialListener, FileTree, OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';

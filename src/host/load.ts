@@ -5,7 +5,10 @@
  * is followed by a fresh instance from the same compiled modules).
  */
 import { describeError, HostError } from './errors.js';
+import { checkBytes } from './file-check.js';
 import { capMemory, WASM_PAGE_BYTES } from './memory.js';
+import { embeddedCoreModules } from './core-modules.js';
+import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
 
 export type { World } from './transpile.js';
@@ -26,7 +29,7 @@ export interface Prepared {
   world: World;
   instantiate: InstantiateFn;
   modules: Map<string, WebAssembly.Module>;
-  /** Handlers may suspend on request-sampling/request-elicitation (transpiled for JSPI). */
+  /** Handlers may suspend on request-sampling/request-elicitation (transpiled for JSPI; imported-names.ts). */
   suspendable: boolean;
   /** The transpiled output came from the platform's cache. */
   cached: boolean;
@@ -64,26 +67,6 @@ export type StageListener = (stage: LoadStage, ms: number) => void;
 const REQUIRED_IMPORT = 'wasi:mcp/runtime';
 const REQUIRED_EXPORTS = ['wasi:mcp/handlers@0.1', 'wasi:cli/run@0.2'];
 
-/** Distinguishes "not wasm", "core module" and "component" from the 8-byte header. */
-export function checkHeader(bytes: Uint8Array): void {
-  const magic = bytes.length >= 8 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
-  if (!magic) {
-    throw new HostError(
-      'NOT_WASM',
-      bytes.length < 8
-        ? `not a WebAssembly file: only ${bytes.length} bytes`
-        : 'not a WebAssembly file: it does not start with \\0asm',
-    );
-  }
-  const layer = bytes[6] | (bytes[7] << 8);
-  if (layer === 0) {
-    throw new HostError(
-      'NOT_A_COMPONENT',
-      'this is a core WebAssembly module, not a component: build it for the wasi:mcp/mcp-server world (see wit/)',
-    );
-  }
-}
-
 /** Says what a world lacks for wasi:mcp, listing what it has instead. */
 export function checkWorld(world: World): void {
   const missing: string[] = [];
@@ -114,27 +97,39 @@ export async function prepare(
   memoryLimitBytes: number,
   onStage: StageListener,
 ): Promise<Prepared> {
-  checkHeader(bytes);
+  checkBytes(bytes);
   let t = now();
-  const suspendable = hasJspi();
+  const maxPages = Math.floor(memoryLimitBytes / WASM_PAGE_BYTES);
+  // The engine compiles the component's own core modules off this thread from the start, while the
+  // bytes are hashed, the cache is read and the generated module is imported (issue #7: one after
+  // the other, these were 100 ms of a 220 ms repeat load of the 12.9 MB SpiderMonkey echo).
+  const early = embeddedCoreModules(bytes).map((data) => compileCapped(data, maxPages));
+  for (const compiling of early) compiling.catch(() => {}); // a failure counts only where it is awaited
+  const suspendable = hasJspi() && mayImportAny(bytes, SUSPENDING_IMPORTS);
   const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
   const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
   const world = transpiled.world;
   checkWorld(world);
+  const compiling = Promise.all([
+    ...transpiled.embedded.map(async ([name, index]) => [name, await early[index]] as const),
+    ...transpiled.modules.map(async ([name, data]) => [name, await compileCapped(data, maxPages)] as const),
+  ]);
+  compiling.catch(() => {}); // awaited below; a failed import must not leave it unhandled
   const module = await evaluator.importModule(transpiled.source);
   onStage('transpile', now() - t);
 
   t = now();
-  const modules = new Map<string, WebAssembly.Module>();
+  const modules = new Map(await compiling);
+  onStage('compile', now() - t);
+  return { world, instantiate: module.instantiate, modules, suspendable, cached };
+}
+
+/** Caps a core module's memories and compiles it. */
+async function compileCapped(data: Uint8Array, maxPages: number): Promise<WebAssembly.Module> {
   try {
-    for (const [name, data] of transpiled.modules) {
-      const capped = capMemory(data, Math.floor(memoryLimitBytes / WASM_PAGE_BYTES));
-      modules.set(name, await WebAssembly.compile(capped as BufferSource));
-    }
+    return await WebAssembly.compile(capMemory(data, maxPages) as BufferSource);
   } catch (e) {
     if (e instanceof HostError) throw e;
     throw new HostError('INSTANTIATE_FAILED', `a core module of the component does not compile: ${describeError(e)}`);
   }
-  onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules, suspendable, cached };
 }

@@ -5,6 +5,7 @@
  * it). Where the cache lives is the platform's business (IndexedDB in the
  * browser, a directory under Node).
  */
+import { embeddedCoreModules, sameBytes } from './core-modules.js';
 import { describeError, HostError } from './errors.js';
 
 export interface World {
@@ -17,8 +18,10 @@ export interface Transpiled {
   /** The generated ES module (instantiation: async). */
   source: string;
   world: World;
-  /** Core modules by the names the generated module asks for. */
+  /** Core modules by the names the generated module asks for, those not found in the component. */
   modules: [name: string, bytes: Uint8Array][];
+  /** The others: jco's output byte for byte, by their index among the component's own (core-modules.ts). */
+  embedded: [name: string, index: number][];
 }
 
 export interface TranspileCache {
@@ -32,6 +35,11 @@ export interface TranspileCache {
  * with the installed jco.
  */
 export const TRANSPILER = 'jco-1.35.0';
+/**
+ * Also part of every key: bumped when what transpile keeps of jco's output changes (2: function
+ * exports; 3: core modules the component embeds are kept as their index, issue #7).
+ */
+const FORMAT = 'f3';
 
 export interface JspiConfig {
   imports: string[];
@@ -46,7 +54,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 export async function cacheKey(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<string> {
   // The JSPI lists change the generated code, so they are part of the key.
   const mode = jspi ? `jspi-${(await sha256(new TextEncoder().encode(JSON.stringify(jspi)))).slice(0, 16)}` : 'sync';
-  return `${TRANSPILER}:${mode}:${await sha256(bytes)}`;
+  return `${TRANSPILER}:${FORMAT}:${mode}:${await sha256(bytes)}`;
 }
 
 async function runJco(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<Transpiled> {
@@ -68,10 +76,25 @@ async function runJco(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<
     source: new TextDecoder().decode(files.get('component.js')),
     world: {
       imports: out.imports,
-      exports: out.exports.filter(([, kind]) => kind === 'instance').map(([name]) => name),
+      // A bare function export is named with `()` so that it reads apart from an interface.
+      exports: out.exports.map(([name, kind]) => (kind === 'function' ? `${name}()` : name)),
     },
     modules: out.files.filter(([name]) => name.endsWith('.wasm')),
+    embedded: [],
   };
+}
+
+/** Moves the core modules that are the component's own, byte for byte, from `modules` to `embedded`. */
+function byReference(transpiled: Transpiled, bytes: Uint8Array): Transpiled {
+  const own = embeddedCoreModules(bytes);
+  const modules: Transpiled['modules'] = [];
+  const embedded: Transpiled['embedded'] = [];
+  for (const [name, data] of transpiled.modules) {
+    const index = own.findIndex((m) => sameBytes(m, data));
+    if (index >= 0) embedded.push([name, index]);
+    else modules.push([name, data]);
+  }
+  return { ...transpiled, modules, embedded };
 }
 
 /** The transpiled component, from the cache when it has it. A failing cache is only slower, never wrong. */
@@ -83,7 +106,7 @@ export async function transpile(
   const key = cache ? await cacheKey(bytes, jspi) : '';
   const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
   if (hit) return { transpiled: hit, cached: true };
-  const transpiled = await runJco(bytes, jspi);
+  const transpiled = byReference(await runJco(bytes, jspi), bytes);
   if (cache) await cache.put(key, transpiled).catch(() => {});
   return { transpiled, cached: false };
 }

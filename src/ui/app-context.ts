@@ -9,7 +9,8 @@ export interface AppStores {
   settings: SettingsStore;
   /** The page's base URL, against which examples and ?url= resolve. */
   base: string;
-  examples: Promise<Example[]>;
+  /** The bundled examples, read before the first render (empty when there are none). */
+  examples: Example[];
   /** Prints a component's WIT world (in a worker). */
   printWit(bytes: Uint8Array): Promise<string>;
 }

@@ -1,5 +1,5 @@
 /** Issue #7: a repeat load of the same bytes comes from the transpile cache, and a broken cache is only a miss. */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,23 @@ describe('the transpile cache', () => {
     expect(second.world).toEqual(first.world);
     expect(second.timings.transpile!).toBeLessThan(first.timings.transpile!);
     expect((await second.registry()).tools.has('echo')).toBe(true);
+  });
+
+  it('keeps no second copy of the core modules the component carries', async () => {
+    await load('echo-js');
+    // echo's entry and echo-js's: the runtimes (QuickJS, SpiderMonkey) are referred to, not copied;
+    // only jco's own small modules are kept as files.
+    const entries = readdirSync(dir);
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      const meta = JSON.parse(readFileSync(join(dir, entry, 'meta.json'), 'utf8')) as { embedded: [string, number][] };
+      expect(meta.embedded.length).toBeGreaterThan(0);
+      const kept = readdirSync(join(dir, entry)).filter((f) => f.endsWith('.wasm'));
+      for (const file of kept) expect(statSync(join(dir, entry, file)).size).toBeLessThan(64 * 1024);
+    }
+    const again = await load('echo-js');
+    expect(again.cached).toBe(true);
+    expect((await again.registry()).tools.has('echo')).toBe(true);
   });
 
   it('still refuses a wrong world that it has cached', async () => {

@@ -8,7 +8,6 @@ import type { RoundStats } from '../types.js';
 
 export interface ExperimentFlags {
   noJspi?: boolean;
-  cachedValidator?: boolean;
   lightTransport?: boolean;
 }
 
@@ -23,12 +22,11 @@ export interface Variant {
 export const VARIANTS: Variant[] = [
   { name: 'baseline', flags: null },
   { name: 'component as is', flags: {} },
-  { name: 'cached validator', flags: { cachedValidator: true } },
   { name: 'light transport', flags: { lightTransport: true } },
   { name: 'no JSPI', flags: { noJspi: true } },
-  { name: 'all three', flags: { cachedValidator: true, lightTransport: true, noJspi: true } },
+  { name: 'both', flags: { lightTransport: true, noJspi: true } },
   { name: 'baseline, direct client', flags: null, directClient: true },
-  { name: 'all three, direct client', flags: { cachedValidator: true, lightTransport: true, noJspi: true }, directClient: true },
+  { name: 'both, direct client', flags: { lightTransport: true, noJspi: true }, directClient: true },
 ];
 
 export interface VariantResult {

@@ -21,21 +21,6 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
-/** host/server.ts asks for a validator on every call; this keeps one per schema object. */
-function cacheValidators(): void {
-  const proto = CfWorkerJsonSchemaValidator.prototype;
-  const compile = proto.getValidator;
-  const cache = new WeakMap<object, ReturnType<typeof compile>>();
-  proto.getValidator = function (this: CfWorkerJsonSchemaValidator, schema) {
-    let validate = cache.get(schema);
-    if (!validate) {
-      validate = compile.call(this, schema);
-      cache.set(schema, validate);
-    }
-    return validate as never;
-  };
-}
-
 async function directCalls(host: ComponentHost, calls: number): Promise<number> {
   const context = { notify: () => {} };
   const args = jsonBytes({ text: 'hello' });
@@ -82,7 +67,6 @@ scope.addEventListener(
       try {
         // Without JSPI the host transpiles in jco's sync mode (load.ts hasJspi()).
         if (flags.noJspi) for (const key of ['promising', 'Suspending']) Reflect.deleteProperty(WebAssembly, key);
-        if (flags.cachedValidator) cacheValidators();
         const host = await ComponentHost.load(new Uint8Array(bytes), { platform: await browserPlatform(), grants: {} });
         const server = await createMcpServer(host);
         await server.connect(flags.lightTransport ? new LightTransport(port) : new MessagePortTransport(port));

@@ -38,11 +38,6 @@ export class WorkerSession {
     session.on('Target.receivedMessageFromTarget', this.#listener);
   }
 
-  /** Wraps a session CDP already attached (Target.attachedToTarget of auto-attach). */
-  static adopt(session: CDPSession, sessionId: string): WorkerSession {
-    return new WorkerSession(session, sessionId);
-  }
-
   /** Attaches to the worker whose name (CDP title) is `name`. */
   static async attach(session: CDPSession, name: string): Promise<WorkerSession> {
     const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };

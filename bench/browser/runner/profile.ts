@@ -103,7 +103,6 @@ export async function profiler(page: Page, assets: string, out: string): Promise
   const session: CDPSession = await page.context().newCDPSession(page);
   const summaries: Record<string, ProfileSummary> = {};
   const workers = new Map<string, WorkerSession>();
-  let armed: { label: string; attached: Promise<WorkerSession> } | undefined;
 
   const startOn = async (s: { send<T>(m: string, p?: Record<string, unknown>): Promise<T> }) => {
     await s.send('Profiler.enable');
@@ -118,37 +117,16 @@ export async function profiler(page: Page, assets: string, out: string): Promise
   const pageSend = <T>(m: string, p: Record<string, unknown> = {}) => session.send(m as 'Profiler.enable', p) as Promise<T>;
 
   const hook: ProfileHook = async (action, label, workerName) => {
-    if (action === 'arm') {
-      // The next worker waits for us before running a line: its profile covers its whole start.
-      let attached!: (w: WorkerSession) => void;
-      armed = { label, attached: new Promise((r) => (attached = r)) };
-      // Auto-attach also reports the workers already running; only a new one waits for the debugger.
-      const onAttach = (event: { sessionId: string; waitingForDebugger: boolean; targetInfo: { type: string } }) => {
-        if (!event.waitingForDebugger || event.targetInfo.type !== 'worker') return;
-        session.off('Target.attachedToTarget', onAttach);
-        const worker = WorkerSession.adopt(session, event.sessionId);
-        void startOn(worker)
-          .then(() => worker.send('Runtime.runIfWaitingForDebugger'))
-          .then(() => attached(worker));
-      };
-      session.on('Target.attachedToTarget', onAttach);
-      await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-      await startOn({ send: pageSend });
-    } else if (action === 'start') {
+    if (action === 'start') {
       const worker = await WorkerSession.attach(session, workerName!);
       workers.set(label, worker);
       await startOn(worker);
       await startOn({ send: pageSend });
     } else {
-      const auto = armed?.label === label;
-      const worker = auto ? await armed!.attached : workers.get(label);
+      const worker = workers.get(label);
       await stopOn({ send: pageSend }, `${label}.page`);
       if (worker) await stopOn(worker, `${label}.worker`);
-      // Turning auto-attach off detaches its sessions: only after the worker's profile is in.
-      if (auto) {
-        armed = undefined;
-        await session.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false });
-      } else await worker?.detach();
+      await worker?.detach();
       workers.delete(label);
     }
   };

@@ -14,7 +14,7 @@ describe('transpile cache keys', () => {
 
   it('differ by content and by mode', async () => {
     const a = await cacheKey(new Uint8Array([1, 2, 3]), undefined);
-    expect(a).toMatch(/^jco-[\d.]+:sync:[0-9a-f]{64}$/);
+    expect(a).toMatch(/^jco-[\d.]+:f\d+:sync:[0-9a-f]{64}$/);
     expect(await cacheKey(new Uint8Array([1, 2, 4]), undefined)).not.toBe(a);
     expect(await cacheKey(new Uint8Array([1, 2, 3]), { imports: [], exports: [] })).not.toBe(a);
   });

@@ -1,11 +1,10 @@
 /** The ways to load a component: a bundled example, a file, a URL (issue #3, item 2). */
-import { Suspense, use, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { fromExample, fromFile, fromUrl, type Example } from '../../../session/sources.js';
 import { useApp } from '../../app-context.js';
 
-function ExamplePicker({ examples }: { examples: Promise<Example[]> }) {
+function ExamplePicker({ list }: { list: Example[] }) {
   const { servers, base } = useApp();
-  const list = use(examples);
   const [choice, setChoice] = useState(list.find((e) => e.kind === 'server')?.name ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,9 +47,7 @@ export function LoadBar() {
   };
   return (
     <div className="load-bar">
-      <Suspense fallback={<span className="muted">Loading examples…</span>}>
-        <ExamplePicker examples={examples} />
-      </Suspense>
+      <ExamplePicker list={examples} />
       <label className="file-button">
         Open .wasm file…
         <input type="file" accept=".wasm,application/wasm" multiple onChange={onFiles} />
