@@ -1,7 +1,11 @@
 /** The command line, parsed with node:util parseArgs into one typed command. */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MEMORY_LIMIT } from '../host/component.js';
+import { DEFAULT_CANCEL_GRACE_MS } from '../transport/supervised.js';
 import { usageError } from './exit-codes.js';
+import { MAX_DIR_BYTES, MAX_DIR_ENTRIES } from './host-dirs.js';
+import { parseDirs, parseEnv, parseMemory, parseOrigin, type DirFlag } from './sandbox-flags.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SESSION_IDLE_MS = 10 * 60_000;
@@ -14,11 +18,24 @@ export const USAGE = `Usage:
 Options:
   --http <port>        listen on 127.0.0.1 (0 picks a free port; the URL is printed on stderr)
   --timeout <ms>       deadline of one request; a late one is answered with an error and the
-                       component is restarted (default ${DEFAULT_TIMEOUT_MS})
+                       component is restarted (default ${DEFAULT_TIMEOUT_MS}). A request the client
+                       cancels that still runs ${DEFAULT_CANCEL_GRACE_MS} ms later restarts it too, unanswered.
   --session-idle <ms>  with --http: close a session (and free its component) after this long
                        without a request or open stream (default ${DEFAULT_SESSION_IDLE_MS})
   --env KEY=VALUE      an environment variable the component sees (repeatable; none by default)
-  --dir <host:guest>   a host directory the component may see (not yet supported; none by default)
+  --dir <host>[:<guest>]
+                       a copy of a host directory, at <guest> (default: the same absolute path)
+                       (repeatable; none by default). Read once at start, at most ${MAX_DIR_BYTES / 2 ** 20} MiB and
+                       ${MAX_DIR_ENTRIES} entries, links left out. Writes stay in the component's memory:
+                       they never reach the host directory and are lost when it restarts.
+  --allow-http <origin>
+                       outgoing HTTP to this origin (https://example.com, http://127.0.0.1:8080,
+                       or * for any; repeatable; none by default). A denied request fails inside
+                       the component and is reported on stderr.
+  --memory <MiB>       cap on each linear memory of the component (default ${DEFAULT_MEMORY_LIMIT / 2 ** 20}); past it, the
+                       call fails with MEMORY_LIMIT and the component is restarted
+  --no-cache           do not read or write the transpile cache (default: $WASI_MCP_CACHE_DIR,
+                       else $XDG_CACHE_HOME/wasi-mcp, else ~/.cache/wasi-mcp)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -29,6 +46,12 @@ export interface Common {
   file: string;
   timeoutMs: number;
   env: Record<string, string>;
+  dirs: DirFlag[];
+  httpOrigins: string[];
+  /** Absent: the host's default limit. */
+  memoryBytes?: number;
+  /** Use the transpile cache (--no-cache turns it off). */
+  cache: boolean;
 }
 
 export type Command =
@@ -52,15 +75,14 @@ export function parseCommand(argv: string[]): Command {
   if (name !== 'serve' && name !== 'inspect') throw usageError(`unknown command ${name} (expected serve or inspect)`);
   if (file === undefined) throw usageError(`${name} needs a component file: wasi-mcp ${name} <component.wasm>`);
   if (rest.length > 0) throw usageError(`unexpected argument ${rest[0]}`);
-  if (values.dir !== undefined && values.dir.length > 0) {
-    // Host directory preopens need a Node filesystem adapter for the shim's
-    // browser build (issue #4 leaves it for later); never ignore the flag silently.
-    throw usageError('--dir is not yet supported: components get no host directories in this version');
-  }
   const common: Common = {
     file,
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : positiveInt('--timeout', values.timeout),
     env: parseEnv(values.env ?? []),
+    dirs: parseDirs(values.dir ?? []),
+    httpOrigins: (values['allow-http'] ?? []).map(parseOrigin),
+    ...(values.memory === undefined ? {} : { memoryBytes: parseMemory(values.memory) }),
+    cache: !values['no-cache'],
   };
   if (name === 'inspect' && values.http !== undefined) throw usageError('--http is an option of serve, not of inspect');
   const idle = values['session-idle'];
@@ -84,6 +106,9 @@ function parse(argv: string[]) {
       'session-idle': { type: 'string' },
       env: { type: 'string', multiple: true },
       dir: { type: 'string', multiple: true },
+      'allow-http': { type: 'string', multiple: true },
+      memory: { type: 'string' },
+      'no-cache': { type: 'boolean' },
     },
   });
 }
@@ -98,17 +123,6 @@ function port(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 65535) throw usageError(`--http wants a port number from 0 to 65535, got ${text}`);
   return n;
-}
-
-function parseEnv(pairs: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? '' : pair.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw usageError(`--env wants KEY=VALUE, got ${pair}`);
-    env[key] = pair.slice(eq + 1);
-  }
-  return env;
 }
 
 /** argv[0] for the component: its file name, never the host path. */

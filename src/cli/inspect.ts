@@ -4,22 +4,19 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { spawnComponentWorker, type SpawnedWorker } from '../platform/node/spawn.js';
+import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { MessagePortTransport } from '../transport/message-port.js';
-import { componentArgs, type Common } from './args.js';
-import { componentOutput, writeStdout } from './diagnostics.js';
+import type { Common } from './args.js';
+import { writeStdout } from './diagnostics.js';
 import { CliError, EXIT, loadError, wireErrorOf, type ExitCode } from './exit-codes.js';
+import { sandboxOf } from './sandbox.js';
+import { workerFactory } from './workers.js';
 
 export async function inspect(command: Common, bytes: Uint8Array, version: string): Promise<ExitCode> {
+  const sandbox = await sandboxOf(command);
   let worker: SpawnedWorker;
   try {
-    worker = await spawnComponentWorker({
-      bytes,
-      grants: { env: command.env, args: componentArgs(command.file) },
-      loadTimeoutMs: Math.max(60_000, command.timeoutMs),
-      onOutput: componentOutput(() => 'component'),
-      onConsole: componentOutput(() => 'component console'),
-    });
+    worker = await workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache })({ current: 'component' });
   } catch (e) {
     throw loadError(e, command.file);
   }

@@ -8,6 +8,7 @@
  */
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
+  CancelledNotificationSchema,
   ErrorCode,
   isJSONRPCErrorResponse,
   isJSONRPCRequest,
@@ -79,6 +80,12 @@ export class Pipe {
 
   #forwardToComponent(message: JSONRPCMessage): void {
     if (isJSONRPCRequest(message)) this.#outstanding.add(idKey(message.id));
+    // A cancelled request is never answered (MCP): nobody waits for it any more.
+    const cancelled = CancelledNotificationSchema.safeParse(message);
+    if (cancelled.success && cancelled.data.params.requestId !== undefined) {
+      this.#outstanding.delete(idKey(cancelled.data.params.requestId));
+      this.#settle();
+    }
     this.#toComponent = this.#toComponent.then(async () => {
       try {
         await this.#component.send(message);

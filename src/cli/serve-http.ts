@@ -15,12 +15,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { describeError } from '../host/index.js';
-import { componentArgs, type Common } from './args.js';
+import type { Common } from './args.js';
 import { note } from './diagnostics.js';
 import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
 import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, sendError } from './http-guard.js';
 import { Sessions, type Session } from './http-sessions.js';
 import { Pipe } from './pipe.js';
+import { sandboxOf } from './sandbox.js';
 import { supervise } from './supervise.js';
 import { WarmWorkers, workerFactory } from './workers.js';
 
@@ -33,9 +34,8 @@ export interface HttpOptions {
 }
 
 export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
-  const workers = new WarmWorkers(
-    workerFactory({ bytes, grants: { env: command.env, args: componentArgs(command.file) }, timeoutMs: command.timeoutMs }),
-  );
+  const sandbox = await sandboxOf(command);
+  const workers = new WarmWorkers(workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache }));
   try {
     // A bad component fails here, before we listen; the loaded worker becomes the first session's.
     await workers.prime();

@@ -9,17 +9,19 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { LineTransport } from '../transport/lines.js';
 import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
-import { componentArgs, type Common } from './args.js';
+import type { Common } from './args.js';
 import { keepConsoleOffStdout, note } from './diagnostics.js';
 import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
 import { Pipe } from './pipe.js';
 import { readLines } from './stdin-lines.js';
+import { sandboxOf } from './sandbox.js';
 import { supervise } from './supervise.js';
 import { workerFactory } from './workers.js';
 
 export async function serveStdio(command: Common, bytes: Uint8Array): Promise<ExitCode> {
   keepConsoleOffStdout();
-  const spawn = workerFactory({ bytes, grants: { env: command.env, args: componentArgs(command.file) }, timeoutMs: command.timeoutMs });
+  const sandbox = await sandboxOf(command);
+  const spawn = workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache });
   const supervised = supervise(() => spawn({ current: 'component' }), command.timeoutMs, 'stdio');
   const write = (line: string) => void process.stdout.write(`${line}\n`);
   const stdio = new LineTransport(write);

@@ -1,33 +1,50 @@
 /**
- * Component workers as the CLI starts them: WASI grants from the flags, the
- * component's output on stderr with a label, and for HTTP one warm spare so a
- * new session does not wait for a transpile.
+ * Component workers as the CLI starts them: grants and limits from the
+ * flags, the transpile cache, the component's output and its denied
+ * requests on stderr with a label, and for HTTP one warm spare so a new
+ * session does not wait for a load.
  */
+import { defaultCacheDir } from '../platform/node/cache.js';
+import type { Denial } from '../host/index.js';
 import { spawnComponentWorker, type SpawnedWorker } from '../platform/node/spawn.js';
-import type { Grants } from '../worker/protocol.js';
 import { componentOutput, note } from './diagnostics.js';
+import type { Sandbox } from './sandbox.js';
 
 /** A component's run() gets this long to register and return, whatever --timeout says about calls. */
 const LOAD_TIMEOUT_MS = 60_000;
 
 export interface WorkerFactoryOptions {
   bytes: Uint8Array;
-  grants: Grants;
+  sandbox: Sandbox;
   timeoutMs: number;
+  /** Use the transpile cache in defaultCacheDir() (false: --no-cache). */
+  cache: boolean;
 }
 
 /** Starts one worker; `label` names it in the prefixed output lines and may change later. */
 export type Spawn = (label: { current: string }) => Promise<SpawnedWorker>;
 
 export function workerFactory(options: WorkerFactoryOptions): Spawn {
+  const cacheDir = options.cache ? defaultCacheDir() : undefined;
   return (label) =>
     spawnComponentWorker({
       bytes: options.bytes,
-      grants: options.grants,
+      grants: options.sandbox.grants,
+      limits: options.sandbox.limits,
+      ...(cacheDir === undefined ? {} : { cacheDir }),
       loadTimeoutMs: Math.max(LOAD_TIMEOUT_MS, options.timeoutMs),
       onOutput: componentOutput(() => label.current),
       onConsole: componentOutput(() => `${label.current} console`),
+      onDenied: (denial) => note(`${label.current}: ${deniedLine(denial)}`),
     });
+}
+
+/** One line per denied request, saying which flag would grant it. */
+function deniedLine(denial: Denial): string {
+  switch (denial.capability) {
+    case 'http':
+      return `denied an HTTP request to ${denial.detail} (grant it with --allow-http ${denial.detail})`;
+  }
 }
 
 interface Spare {

@@ -6,10 +6,14 @@
  * so the client goes on as if nothing happened. A worker that dies on its own
  * (trap in start-up, memory limit, crash) is handled the same way. Several
  * restarts in a row without one good answer is a crash loop: it stops.
+ * A request the client cancels (`notifications/cancelled`) and that is still
+ * running after a short grace period costs the worker its life the same way,
+ * but gets no answer at all, as MCP asks of a cancelled request.
  * Runs in the page (browser) or the main thread (Node); knows neither.
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
+  CancelledNotificationSchema,
   ErrorCode,
   isJSONRPCNotification,
   isJSONRPCRequest,
@@ -43,17 +47,23 @@ export interface SupervisorOptions {
   timeoutMs: number;
   /** Restarts in a row, with no good answer between them, before giving up. */
   maxRestarts?: number;
+  /** How long a cancelled request may still finish before its worker is restarted (default 500 ms). */
+  cancelGraceMs?: number;
   onEvent?(event: SupervisorEvent): void;
 }
 
 interface Pending {
   id: RequestId;
   request: JSONRPCRequest;
-  /** Unset while the component waits on the client. */
+  /** The deadline, or the grace period once cancelled; unset while the component waits on the client. */
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Requests the component sent the client while handling this one, not yet answered. */
   waiting: number;
+  /** The client cancelled it: whatever happens, the client gets no answer to it. */
+  cancelled: boolean;
 }
+
+export const DEFAULT_CANCEL_GRACE_MS = 500;
 
 const key = (id: RequestId) => `${typeof id}:${id}`;
 const REPLAY_ID = 'supervisor:initialize';
@@ -98,6 +108,9 @@ export class SupervisedTransport implements Transport {
       this.#track(message, this.#queue === undefined);
     } else if (isJSONRPCNotification(message) && message.method === 'notifications/initialized') {
       this.#initialized = true;
+    } else if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
+      // A request still queued here never reached a worker: dropping it is the whole cancellation.
+      if (this.#cancel(message)) return;
     } else if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
       this.#clientAnswered(message.id!);
     }
@@ -116,7 +129,46 @@ export class SupervisedTransport implements Transport {
   }
 
   #track(request: JSONRPCRequest, armed: boolean): void {
-    this.#pending.set(key(request.id), { id: request.id, request, timer: armed ? this.#arm(request) : undefined, waiting: 0 });
+    this.#pending.set(key(request.id), {
+      id: request.id,
+      request,
+      timer: armed ? this.#arm(request) : undefined,
+      waiting: 0,
+      cancelled: false,
+    });
+  }
+
+  /**
+   * The client gave up on a request (issue #5). A component runs one call at
+   * a time and cannot be interrupted, so if the request does not finish
+   * within the grace period its worker is terminated and restarted, as at a
+   * deadline; the request itself is never answered (MCP: a receiver should
+   * not respond to a cancelled request). Returns true when the request was
+   * still queued here and is simply dropped.
+   */
+  #cancel(notification: JSONRPCMessage): boolean {
+    const parsed = CancelledNotificationSchema.safeParse(notification);
+    const id = parsed.success ? parsed.data.params.requestId : undefined;
+    const pending = id === undefined ? undefined : this.#pending.get(key(id));
+    if (!pending || pending.cancelled || pending.request.method === 'initialize') return false;
+    pending.cancelled = true;
+    clearTimeout(pending.timer);
+    const queued = this.#queue?.indexOf(pending.request) ?? -1;
+    if (queued >= 0) {
+      this.#queue!.splice(queued, 1);
+      this.#pending.delete(key(pending.id));
+      return true;
+    }
+    const graceMs = this.#options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+    pending.timer = setTimeout(() => {
+      const reason: WireError = {
+        code: 'CANCELLED',
+        message: `${pending.request.method} was cancelled by the client and still ran ${graceMs} ms later; the component was stopped and restarted`,
+      };
+      // The client's choice, not the component's failure: it does not count towards a crash loop.
+      void this.#restart(reason, false, true);
+    }, graceMs);
+    return false;
   }
 
   #arm(request: JSONRPCRequest): ReturnType<typeof setTimeout> {
@@ -126,7 +178,7 @@ export class SupervisedTransport implements Transport {
         message: `${request.method} did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
       };
       this.#answer(request.id, ErrorCode.RequestTimeout, reason);
-      void this.#restart(reason);
+      void this.#restart(reason, true, true);
     }, this.#options.timeoutMs);
   }
 
@@ -142,6 +194,8 @@ export class SupervisedTransport implements Transport {
     if (!pending) return;
     this.#asked.set(key(request.id), key(pending.id));
     pending.waiting += 1;
+    // A cancelled request keeps its grace period: waiting on the client does not save it.
+    if (pending.cancelled) return;
     clearTimeout(pending.timer);
     pending.timer = undefined;
   }
@@ -153,7 +207,7 @@ export class SupervisedTransport implements Transport {
     const pending = this.#pending.get(owner);
     if (!pending) return;
     pending.waiting -= 1;
-    if (pending.waiting === 0) pending.timer = this.#arm(pending.request);
+    if (pending.waiting === 0 && !pending.cancelled) pending.timer = this.#arm(pending.request);
   }
 
   /** Answers a pending request with an error, as the server would have. */
@@ -173,6 +227,8 @@ export class SupervisedTransport implements Transport {
         clearTimeout(pending.timer);
         this.#pending.delete(key(message.id!));
         this.#failures = 0;
+        // It finished within the grace period; the client, having cancelled it, expects no answer.
+        if (pending.cancelled) return;
       }
     } else if (isJSONRPCRequest(message)) {
       this.#componentAsked(message, extra);
@@ -220,7 +276,14 @@ export class SupervisedTransport implements Transport {
     }
   }
 
-  async #restart(reason: WireError): Promise<void> {
+  /**
+   * `counts`: whether this restart is a failure of the component (towards maxRestarts).
+   * `culpritKnown`: the request that cost the worker its life (timed out or cancelled) is
+   * already settled. The host runs one handler at a time, so the other requests on that
+   * worker never started unless they were waiting on the client: they go to the new
+   * worker instead of failing. After a crash nobody knows which request ran, so all fail.
+   */
+  async #restart(reason: WireError, counts = true, culpritKnown = false): Promise<void> {
     if (this.#closed) return;
     const old = this.#link;
     this.#link = undefined;
@@ -230,13 +293,24 @@ export class SupervisedTransport implements Transport {
     void oldPort?.close();
     // Whatever the old worker still owed is lost with it.
     this.#asked.clear();
-    for (const { id } of [...this.#pending.values()]) {
-      this.#answer(id, ErrorCode.InternalError, {
-        code: reason.code,
-        message: `the component was restarted while this request was pending: ${reason.message}`,
-      });
+    const carried: JSONRPCRequest[] = [];
+    for (const pending of [...this.#pending.values()]) {
+      clearTimeout(pending.timer);
+      pending.timer = undefined;
+      if (pending.cancelled) {
+        this.#pending.delete(key(pending.id));
+      } else if (culpritKnown && pending.waiting === 0 && !this.#queue?.includes(pending.request)) {
+        carried.push(pending.request);
+      } else if (!this.#queue?.includes(pending.request)) {
+        this.#answer(pending.id, ErrorCode.InternalError, {
+          code: reason.code,
+          message: `the component was restarted while this request was pending: ${reason.message}`,
+        });
+      }
     }
-    this.#failures += 1;
+    // Ahead of what the client sent during the restart, in the order they were first sent.
+    this.#queue = [...carried, ...(this.#queue ?? [])];
+    if (counts) this.#failures += 1;
     const limit = this.#options.maxRestarts ?? 3;
     if (this.#failures > limit) {
       const gaveUp: WireError = {

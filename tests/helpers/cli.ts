@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -13,6 +15,15 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/wasi-mcp.js', import.meta.url));
+
+/**
+ * The environment of every CLI a test starts: its transpile cache in a temp
+ * dir, never the user's ~/.cache. Shared by runs (entries are keyed by
+ * content hash and written atomically), so only the first run transpiles.
+ * Pass it explicitly: StdioClientTransport otherwise hands the child only a
+ * few variables (HOME, PATH, ...).
+ */
+export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, WASI_MCP_CACHE_DIR: join(tmpdir(), 'wasi-mcp-test-cache') };
 
 function assertBuilt(): void {
   if (!existsSync(new URL('../../dist-node/cli/main.js', import.meta.url))) {
@@ -27,10 +38,10 @@ export interface RunResult {
 }
 
 /** Runs `wasi-mcp ...args` to completion. */
-export function runCli(args: string[], timeoutMs = 30_000): Promise<RunResult> {
+export function runCli(args: string[], timeoutMs = 30_000, env: NodeJS.ProcessEnv = CLI_ENV): Promise<RunResult> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = collect(child);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -77,7 +88,13 @@ export function deliverSeparately(transport: Transport, onwire?: (message: JSONR
 /** The official SDK Client over StdioClientTransport, spawning `wasi-mcp serve ...args`. */
 export async function connectStdio(args: string[], onwire?: (message: JSONRPCMessage) => void): Promise<StdioSession> {
   assertBuilt();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'serve', ...args], cwd: ROOT, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, 'serve', ...args],
+    cwd: ROOT,
+    env: CLI_ENV as Record<string, string>,
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const client = new Client({ name: 'wasi-mcp-tests', version: '1.0.0' });
@@ -98,7 +115,11 @@ export interface HttpServer {
 export function startHttp(args: string[], timeoutMs = 30_000): Promise<HttpServer> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', ...args, '--http', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', ...args, '--http', '0'], {
+      cwd: ROOT,
+      env: CLI_ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = collect(child);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const timer = setTimeout(() => reject(new Error(`no URL within ${timeoutMs} ms; stderr: ${out.stderr()}`)), timeoutMs);

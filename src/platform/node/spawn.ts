@@ -7,10 +7,11 @@
  * component per worker keeps instances from seeing each other.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { HostTimings, LoadStage, OutputStreamName, WireError, World } from '../../host/index.js';
+import type { Denial, HostTimings, LoadStage, OutputStreamName, WireError, World } from '../../host/index.js';
 import type { PortLike } from '../../transport/message-port.js';
 import type { WorkerLink } from '../../transport/supervised.js';
-import { FromWorkerSchema, type FromWorker, type Grants, type ToWorker } from '../../worker/protocol.js';
+import { FromWorkerSchema, type FromWorker, type Grants, type Limits, type ToWorker } from '../../worker/protocol.js';
+import type { WorkerData } from './worker-data.js';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
@@ -29,6 +30,9 @@ export class WorkerError extends Error implements WireError {
 export interface SpawnOptions {
   bytes: Uint8Array;
   grants?: Grants;
+  limits?: Limits;
+  /** Where the worker keeps transpiled components across runs (none: it transpiles every time). */
+  cacheDir?: string;
   /** Transpile + instantiate + run must finish within this (a `run` that never returns is stopped). */
   loadTimeoutMs: number;
   onStage?: (stage: LoadStage, ms: number) => void;
@@ -36,6 +40,8 @@ export interface SpawnOptions {
   onOutput?: (stream: OutputStreamName, text: string) => void;
   /** Whatever the worker's JS console prints: it never reaches the parent's stdout. */
   onConsole?: (stream: OutputStreamName, text: string) => void;
+  /** The component asked for a capability it was not granted (the call failed inside it). */
+  onDenied?: (denial: Denial) => void;
 }
 
 export interface SpawnedWorker extends WorkerLink {
@@ -48,7 +54,8 @@ type State = 'loading' | 'ready' | 'over';
 export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWorker> {
   return new Promise((resolve, reject) => {
     // stdout/stderr: true keeps the worker's console off process.stdout (the stdio JSON-RPC stream).
-    const worker = new Worker(ENTRY, { stdout: true, stderr: true });
+    const workerData: WorkerData = options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir };
+    const worker = new Worker(ENTRY, { stdout: true, stderr: true, workerData });
     const channel = new MessageChannel();
     let state: State = 'loading';
     let link: SpawnedWorker | undefined;
@@ -83,6 +90,9 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
         case 'error':
           fail(m.error);
           return;
+        case 'denied':
+          options.onDenied?.({ capability: m.capability, detail: m.detail });
+          return;
         case 'ready':
           if (state !== 'loading') return;
           state = 'ready';
@@ -113,7 +123,13 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
     const bytes = options.bytes.slice().buffer;
     // The schema types the port as a DOM MessagePort; Node's is the same thing for structured clone.
     const port = channel.port2 as unknown as globalThis.MessagePort;
-    const load: ToWorker = { type: 'load', bytes, port, ...(options.grants ? { grants: options.grants } : {}) };
+    const load: ToWorker = {
+      type: 'load',
+      bytes,
+      port,
+      ...(options.grants ? { grants: options.grants } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    };
     worker.postMessage(load, [bytes, channel.port2]);
   });
 }

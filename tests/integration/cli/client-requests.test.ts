@@ -9,7 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { CreateMessageRequestSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
-import { BIN, ROOT } from '../../helpers/cli.js';
+import { BIN, CLI_ENV, ROOT } from '../../helpers/cli.js';
 
 const TIMEOUT_MS = 1500;
 const hasJspi = typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
@@ -33,6 +33,7 @@ describe.skipIf(!hasJspi)('client requests over stdio', () => {
       command: process.execPath,
       args: [BIN, 'serve', examplePath('everything'), '--timeout', String(TIMEOUT_MS)],
       cwd: ROOT,
+      env: CLI_ENV as Record<string, string>,
       stderr: 'pipe',
     });
     await client.connect(transport);

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { delimiter } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
-import { BIN, ROOT } from '../../helpers/cli.js';
+import { BIN, CLI_ENV, ROOT } from '../../helpers/cli.js';
 
 /** A `node` on PATH outside node_modules/.bin (where npm scripts put Node 22), if it is Node 20. */
 function systemNode20(): string | undefined {
@@ -25,7 +25,7 @@ const node20 = systemNode20();
 
 describe.skipIf(node20 === undefined)('on Node 20', () => {
   test('inspect loads a QuickJS component (extended-const)', () => {
-    const result = spawnSync(node20!, [BIN, 'inspect', examplePath('echo')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(node20!, [BIN, 'inspect', examplePath('echo')], { cwd: ROOT, env: CLI_ENV, encoding: 'utf8', timeout: 60_000 });
     expect(result.status, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(['echo']);
     expect(result.stdout + result.stderr).not.toContain('unrecognized flag');

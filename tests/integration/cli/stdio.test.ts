@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { McpError, type JSONRPCMessage, type ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
-import { BIN, connectStdio, ROOT, type StdioSession } from '../../helpers/cli.js';
+import { BIN, CLI_ENV, connectStdio, ROOT, type StdioSession } from '../../helpers/cli.js';
 
 describe.each(['echo', 'echo-js'])('serve %s over stdio', (name) => {
   test('lists and calls the echo tool', async () => {
@@ -122,7 +122,7 @@ describe('serve everything over stdio', () => {
 
 describe('the stdio stream', () => {
   test('stdout carries only JSON-RPC, and closing stdin ends the process with 0', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', examplePath('everything')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', examplePath('everything')], { cwd: ROOT, env: CLI_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -151,7 +151,7 @@ describe('the stdio stream', () => {
   });
 
   test('malformed and over-long lines are answered, and input that ends early still gets its answers', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', examplePath('echo')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', examplePath('echo')], { cwd: ROOT, env: CLI_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

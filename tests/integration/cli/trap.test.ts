@@ -50,13 +50,11 @@ describe('serve trap over stdio: a call that never returns', () => {
   const { failure, expectOk, stderr } = trapSession(TIMEOUT_MS);
 
   test('is answered at --timeout, and the component is restarted', async () => {
-    const started = Date.now();
+    // How soon is bench material (no timing assertions in tests); the message names the deadline.
     const error = await failure('loop');
-    const elapsed = Date.now() - started;
     expect(error.code).toBe(-32001);
     expect(error.data).toEqual({ code: 'TIMED_OUT' });
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
+    expect(error.message).toContain(`did not answer within ${TIMEOUT_MS} ms`);
     await expectOk();
     expect(stderr()).toContain('stdio: restarting the component (TIMED_OUT)');
   });

@@ -1,14 +1,54 @@
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SESSION_IDLE_MS, DEFAULT_TIMEOUT_MS, parseCommand } from '../../../src/cli/args.js';
 import { CliError } from '../../../src/cli/exit-codes.js';
 
 describe('parseCommand', () => {
-  test('serve over stdio with defaults: no env, default deadline', () => {
-    expect(parseCommand(['serve', 'c.wasm'])).toEqual({ kind: 'serve', file: 'c.wasm', timeoutMs: DEFAULT_TIMEOUT_MS, env: {} });
+  test('serve over stdio with defaults: nothing granted, default deadline, the cache on', () => {
+    expect(parseCommand(['serve', 'c.wasm'])).toEqual({
+      kind: 'serve',
+      file: 'c.wasm',
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      env: {},
+      dirs: [],
+      httpOrigins: [],
+      cache: true,
+    });
+  });
+
+  test('sandbox flags: directories, HTTP origins, memory, --no-cache', () => {
+    const command = parseCommand([
+      'serve',
+      'c.wasm',
+      '--dir',
+      'data:/data/',
+      '--dir',
+      '/srv/files',
+      '--allow-http',
+      'https://api.example.com/',
+      '--allow-http',
+      'http://127.0.0.1:8080',
+      '--allow-http',
+      '*',
+      '--memory',
+      '64',
+      '--no-cache',
+    ]);
+    expect(command).toMatchObject({
+      dirs: [
+        { host: resolve('data'), guest: '/data' },
+        { host: '/srv/files', guest: '/srv/files' },
+      ],
+      httpOrigins: ['https://api.example.com', 'http://127.0.0.1:8080', '*'],
+      memoryBytes: 64 * 2 ** 20,
+      cache: false,
+    });
+    // A colon not followed by an absolute path is part of the host path.
+    expect(parseCommand(['inspect', 'c.wasm', '--dir', 'a:b'])).toMatchObject({ dirs: [{ host: resolve('a:b'), guest: resolve('a:b') }] });
   });
 
   test('serve over HTTP with a deadline and repeated --env (values may hold "=")', () => {
-    expect(parseCommand(['serve', 'c.wasm', '--http', '0', '--timeout', '250', '--env', 'A=1', '--env', 'B=x=y'])).toEqual({
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0', '--timeout', '250', '--env', 'A=1', '--env', 'B=x=y'])).toMatchObject({
       kind: 'serve',
       file: 'c.wasm',
       http: { port: 0, sessionIdleMs: DEFAULT_SESSION_IDLE_MS },
@@ -30,7 +70,14 @@ describe('parseCommand', () => {
     [['serve', 'c.wasm', '--http', '-1']],
     [['serve', 'c.wasm', '--env', '=x']],
     [['serve', 'c.wasm', '--env', '1A=x']],
-    [['serve', 'c.wasm', '--dir', 'a:b']],
+    [['serve', 'c.wasm', '--dir', ':/x']],
+    [['serve', 'c.wasm', '--dir', 'a:/x', '--dir', 'b:/x/']],
+    [['serve', 'c.wasm', '--allow-http', 'example.com']],
+    [['serve', 'c.wasm', '--allow-http', 'https://example.com/path']],
+    [['serve', 'c.wasm', '--allow-http', 'ftp://example.com']],
+    [['serve', 'c.wasm', '--memory', '0']],
+    [['serve', 'c.wasm', '--memory', '4097']],
+    [['serve', 'c.wasm', '--memory', '1.5']],
     [['serve', 'c.wasm', '--session-idle', '100']],
   ])('%j is a usage error (exit 2)', (argv) => {
     let error: unknown;
