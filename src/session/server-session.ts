@@ -20,9 +20,12 @@ import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../transport/supervised.js';
 import { CatalogLoader } from './catalog-loader.js';
+import { answerClientRequests, CLIENT_REQUEST_CAPABILITIES } from './client-request-handlers.js';
+import { ClientRequestsStore } from './client-requests.js';
 import { CatalogStore } from './catalog.js';
 import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type NotificationEntry, type OutputEntry } from './entries.js';
 import { errorInfo, OutcomeStore } from './outcome.js';
+import { DENIAL_LABELS, defaultSandbox, Sandbox, toWorkerSandbox, type DenialEntry, type SandboxConfig, type WorkerSandbox } from './sandbox.js';
 import { StatusStore } from './status.js';
 import { ListStore, ValueStore } from './store.js';
 import { checkStructuredContent, type Verdict } from './verdict.js';
@@ -32,9 +35,15 @@ export interface WorkerEvents {
   onStage?(event: { stage: LoadStage; ms: number }): void;
   onOutput?(event: { stream: 'stdout' | 'stderr'; text: string }): void;
   onReady?(event: { world: World }): void;
+  onDenied?(event: { capability: DenialEntry['capability']; detail: string }): void;
 }
 
-export type Spawner = (bytes: Uint8Array, events: WorkerEvents) => Promise<WorkerLink>;
+/** A worker link that may also answer how much memory the component uses. */
+export interface ComponentLink extends WorkerLink {
+  stats?(): Promise<{ memoryBytes?: number; heapBytes?: number } | undefined>;
+}
+
+export type Spawner = (bytes: Uint8Array, events: WorkerEvents, sandbox: WorkerSandbox) => Promise<ComponentLink>;
 
 export interface SessionOptions {
   id: string;
@@ -43,7 +52,7 @@ export interface SessionOptions {
   origin: string;
   read(): Promise<Uint8Array>;
   spawn: Spawner;
-  /** Deadline of one request; a component past it is stopped and restarted. */
+  /** Deadline of one request until the Sandbox view changes it; a component past it is stopped and restarted. */
   deadlineMs: number;
 }
 
@@ -65,7 +74,6 @@ export class ServerSession {
   readonly id: string;
   readonly name: string;
   readonly origin: string;
-  readonly deadlineMs: number;
   bytes: Uint8Array | undefined;
 
   readonly status = new StatusStore(now());
@@ -81,30 +89,45 @@ export class ServerSession {
   readonly subscriptions = new ValueStore<ReadonlySet<string>>(new Set());
   readonly resourceUpdates = new ValueStore<ResourceUpdates>({});
   readonly logLevel = new ValueStore<LoggingLevel | undefined>(undefined);
+  /** Sampling and elicitation requests waiting for the person (issue #6). */
+  readonly clientRequests = new ClientRequestsStore(now);
+  /** Grants, limits, denials and memory use (issue #5). */
+  readonly sandbox: Sandbox;
 
   readonly client: Client;
   readonly #options: SessionOptions;
   readonly #loader: CatalogLoader;
   #recording: RecordingTransport | undefined;
+  /** The current worker, for memory samples; replaced on every (re)start. */
+  #link: ComponentLink | undefined;
+  /** Counts connections, so that a replaced supervisor's late reports are ignored. */
+  #generation = 0;
+  #restarting: Promise<void> = Promise.resolve();
+  /** Set once the first worker is ready: later workers' load stages are not the page's to show. */
+  #loaded = false;
+  #stageStart = 0;
+  #world: World = { imports: [], exports: [] };
+  #toolCallAbort: AbortController | undefined;
   #seq = 0;
 
   constructor(options: SessionOptions) {
     this.id = options.id;
     this.name = options.name;
     this.origin = options.origin;
-    this.deadlineMs = options.deadlineMs;
+    this.sandbox = new Sandbox(defaultSandbox(options.deadlineMs));
     this.#options = options;
     this.client = new Client(
       { name: 'wasi-mcp-playground', version: '0.1.0' },
-      { capabilities: {}, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+      { capabilities: CLIENT_REQUEST_CAPABILITIES, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
     );
+    answerClientRequests(this.client, this.clientRequests);
     this.client.onerror = (error) => this.logs.push({ seq: ++this.#seq, time: now(), level: 'error', logger: 'client', data: error.message });
     this.#loader = new CatalogLoader(this.client, this.catalog, () => this.#requestOptions());
   }
 
   /** Reads the bytes, starts the worker and initializes MCP. Never rejects: failures land in `status`. */
   async start(): Promise<void> {
-    let t = now();
+    const t = now();
     try {
       this.bytes = await this.#options.read();
     } catch (e) {
@@ -112,47 +135,105 @@ export class ServerSession {
       return;
     }
     this.status.stageDone('read', now() - t, now());
-    let world: World = { imports: [], exports: [] };
-    let loaded = false;
+    this.#stageStart = now();
+    if (!(await this.#connect(this.bytes))) return;
+    this.status.stageDone('initialize', now() - this.#stageStart, now());
+    await this.#connected();
+  }
+
+  /**
+   * Stops the component and starts it afresh with the sandbox settings in force (issue #5): after
+   * Apply in the Sandbox view, or by hand once the supervisor gave up. The Client initializes
+   * again and the lists reload; history, logs and results stay. Never rejects.
+   */
+  restart(why: string): Promise<void> {
     const bytes = this.bytes;
+    if (!bytes || this.status.value.phase === 'closed') return Promise.resolve();
+    this.status.restarting({ code: 'RESTART', message: why });
+    const next = this.#restarting.then(async () => {
+      this.clientRequests.dropAll(`the component stopped: ${why}`);
+      await this.client.close().catch(() => {});
+      if (await this.#connect(bytes)) await this.#connected(`Restarted: ${why}.`);
+    });
+    this.#restarting = next;
+    return next;
+  }
+
+  applySandbox(config: SandboxConfig): Promise<void> {
+    this.sandbox.config.set(config);
+    return this.restart('new sandbox settings');
+  }
+
+  /** Asks the running worker for its memory use; the answer lands in `sandbox.memory`. */
+  async sampleMemory(): Promise<void> {
+    const stats = await this.#link?.stats?.();
+    if (stats) this.sandbox.memory.set({ memoryBytes: stats.memoryBytes, heapBytes: stats.heapBytes, time: now() });
+  }
+
+  /** Starts a supervised worker and initializes MCP over it; false (and `status` failed) if that fails. */
+  async #connect(bytes: Uint8Array): Promise<boolean> {
+    const generation = ++this.#generation;
     const supervised = new SupervisedTransport({
-      spawn: () =>
-        this.#options.spawn(bytes, {
-          onStage: ({ stage, ms }) => {
-            if (loaded) return;
-            this.status.stageDone(stage, ms, now());
-            t = now();
-          },
-          onOutput: ({ stream, text }) => {
-            for (const line of toOutputLines(text)) this.output.push({ seq: ++this.#seq, time: now(), stream, text: line });
-          },
-          onReady: (ready) => {
-            world = ready.world;
-            loaded = true;
-          },
-        }),
+      spawn: () => this.#spawn(bytes, generation),
       timeoutMs: this.deadlineMs,
       maxRestarts: 3,
-      onEvent: (event) => this.#onSupervisor(event),
+      // A replaced supervisor may still report on its way out; only the current one speaks.
+      onEvent: (event) => {
+        if (generation === this.#generation) this.#onSupervisor(event);
+      },
     });
     const recording = new RecordingTransport(supervised, { onRecord: (r) => this.#record(r), now });
     this.#recording = recording;
     try {
       await this.client.connect(recording, this.#requestOptions());
+      return true;
     } catch (e) {
       this.status.failed(asWireError(e, 'INITIALIZE_FAILED'));
       await recording.close().catch(() => {});
-      return;
+      return false;
     }
-    this.status.stageDone('initialize', now() - t, now());
-    this.status.ready({
-      implementation: this.client.getServerVersion(),
-      instructions: this.client.getInstructions(),
-      protocolVersion: recording.protocolVersion,
-      capabilities: this.client.getServerCapabilities() ?? {},
-      world,
-    });
+  }
+
+  async #connected(notice?: string): Promise<void> {
+    this.status.ready(
+      {
+        implementation: this.client.getServerVersion(),
+        instructions: this.client.getInstructions(),
+        protocolVersion: this.#recording?.protocolVersion,
+        capabilities: this.client.getServerCapabilities() ?? {},
+        world: this.#world,
+      },
+      notice,
+    );
     await this.#loader.loadAll(this.client.getServerCapabilities() ?? {});
+  }
+
+  async #spawn(bytes: Uint8Array, generation: number): Promise<ComponentLink> {
+    const events: WorkerEvents = {
+      onStage: ({ stage, ms }) => {
+        if (this.#loaded) return;
+        this.status.stageDone(stage, ms, now());
+        this.#stageStart = now();
+      },
+      onOutput: ({ stream, text }) => {
+        for (const line of toOutputLines(text)) this.output.push({ seq: ++this.#seq, time: now(), stream, text: line });
+      },
+      onReady: (ready) => {
+        this.#world = ready.world;
+        this.#loaded = true;
+      },
+      onDenied: ({ capability, detail }) => this.#denied(capability, detail),
+    };
+    const link = await this.#options.spawn(bytes, events, toWorkerSandbox(this.sandbox.config.value));
+    if (generation === this.#generation) this.#link = link;
+    return link;
+  }
+
+  /** The component was refused a capability: listed in the Sandbox view and logged (issue #5). */
+  #denied(capability: DenialEntry['capability'], detail: string): void {
+    const entry: DenialEntry = { seq: ++this.#seq, time: now(), capability, detail };
+    this.sandbox.denials.push(entry);
+    this.logs.push({ ...entry, level: 'warning', logger: 'sandbox', data: `denied ${DENIAL_LABELS[capability]} to ${detail}: not granted (see Sandbox)` });
   }
 
   refresh(kind: Parameters<CatalogLoader['load']>[0]): Promise<void> {
@@ -160,17 +241,29 @@ export class ServerSession {
   }
 
   callTool(tool: Tool, args: Record<string, unknown>): Promise<void> {
+    const abort = new AbortController();
+    this.#toolCallAbort = abort;
     return this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
       const result = await this.client.request(
         { method: 'tools/call', params: { name: tool.name, arguments: args } },
         CallToolResultSchema,
         {
           ...this.#requestOptions(),
+          // Aborting makes the SDK send notifications/cancelled and reject with the reason.
+          signal: abort.signal,
           onprogress: (p) => onProgress(p.message === undefined ? p : { ...p, message: p.message }),
         },
       );
       return { result, verdict: checkStructuredContent(tool, result) };
+    }).finally(() => {
+      // A settled call has nothing left to cancel.
+      if (this.#toolCallAbort === abort) this.#toolCallAbort = undefined;
     });
+  }
+
+  /** Cancels the latest tool call, if it is still running. */
+  cancelToolCall(): void {
+    this.#toolCallAbort?.abort('cancelled from the playground');
   }
 
   readResource(uri: string): Promise<void> {
@@ -230,12 +323,19 @@ export class ServerSession {
     this.history.flush();
   }
 
+  /** Deadline of one request, as the sandbox settings in force say. */
+  get deadlineMs(): number {
+    return this.sandbox.config.value.deadlineMs;
+  }
+
   /** The supervisor answers first at the deadline; the Client's own timeout is a last resort. */
   #requestOptions(): RequestOptions {
     return { timeout: this.deadlineMs + 120_000 };
   }
 
   #onSupervisor(event: SupervisorEvent): void {
+    // A fresh worker does not know what the old one asked.
+    if (event.type !== 'restarted') this.clientRequests.dropAll(`the component stopped: ${event.reason.message}`);
     if (event.type === 'restarting') this.status.restarting(event.reason);
     else if (event.type === 'restarted') this.status.restarted(event.restarts);
     else this.status.failed(event.reason);

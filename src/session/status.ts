@@ -79,8 +79,9 @@ export class StatusStore extends Store<SessionStatus> {
     }));
   }
 
-  ready(info: ServerInfo): void {
-    this.update((s) => ({ ...s, phase: 'ready', info }));
+  /** Ready, first or after a restart by hand (issue #5): an error from before is over. */
+  ready(info: ServerInfo, notice?: string): void {
+    this.update(({ error: _over, ...s }) => ({ ...s, phase: 'ready', info, ...(notice === undefined ? {} : { notice }) }));
   }
 
   restarting(reason: WireError): void {

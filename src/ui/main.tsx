@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { printWit } from '../platform/browser/wit.js';
-import { spawnComponentWorker } from '../platform/browser/spawn.js';
+import { prepareComponentWorker, spawnComponentWorker } from '../platform/browser/spawn.js';
 import { ServersStore } from '../session/servers.js';
 import { SettingsStore } from '../session/settings.js';
 import { fromUrl, loadExamples } from '../session/sources.js';
@@ -10,9 +10,17 @@ import { App } from './App.js';
 import './styles.css';
 
 const settings = new SettingsStore(window.localStorage, window.matchMedia('(prefers-color-scheme: dark)').matches);
-const servers = new ServersStore(spawnComponentWorker, () => settings.value.deadlineMs);
+const servers = new ServersStore(
+  (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
+  () => settings.value.deadlineMs,
+);
+// Set before the examples are awaited, so the page never shows the other theme first.
+document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
-const examples = loadExamples(base).catch((e: unknown) => {
+// Awaited before the first render (issue #7): a picker that suspended on it showed its fallback
+// first, and React holds a revealed Suspense boundary back for 300 ms, which was most of the
+// time to interactive. index.html preloads the list, so it is usually here when this runs.
+const examples = await loadExamples(base).catch((e: unknown) => {
   console.warn('no example index:', e);
   return [];
 });
@@ -25,3 +33,7 @@ createRoot(document.getElementById('root')!).render(
     <App stores={{ servers, settings, base, examples, printWit }} />
   </StrictMode>,
 );
+// The first load then finds a worker that has already started (issue #7); once the page is idle,
+// so that starting it does not delay the page.
+if ('requestIdleCallback' in window) requestIdleCallback(prepareComponentWorker, { timeout: 2000 });
+else setTimeout(prepareComponentWorker, 500);

@@ -20,7 +20,7 @@ export type Field =
   | (FieldBase & { kind: 'string'; format?: string; minLength?: number; maxLength?: number; pattern?: string })
   | (FieldBase & { kind: 'number' | 'integer'; minimum?: number; maximum?: number })
   | (FieldBase & { kind: 'boolean' })
-  | (FieldBase & { kind: 'enum'; options: EnumValue[] })
+  | (FieldBase & { kind: 'enum'; options: EnumValue[]; /** What to show for each option, when the schema names them. */ titles?: string[] })
   | (FieldBase & { kind: 'array'; item: Field; minItems?: number; maxItems?: number })
   | (FieldBase & { kind: 'object'; fields: Field[] })
   | (FieldBase & { kind: 'json' });
@@ -57,12 +57,23 @@ function typeOf(schema: Schema): string | undefined {
   return undefined;
 }
 
-/** Values of an `enum`, or of a `oneOf`/`anyOf` made only of `const`s. */
-function enumOf(schema: Schema): EnumValue[] | undefined {
+/**
+ * Values of an `enum`, or of a `oneOf`/`anyOf` made only of `const`s, with
+ * their titles when every option has one: the branches' `title`s, or the
+ * legacy `enumNames` that MCP elicitation schemas still send (issue #6).
+ */
+function enumOf(schema: Schema): { options: EnumValue[]; titles?: string[] } | undefined {
   const isEnumValue = (v: unknown): v is EnumValue => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  if (Array.isArray(schema.enum) && schema.enum.every(isEnumValue)) return schema.enum;
+  const named = (options: EnumValue[], titles: unknown[]) =>
+    titles.length === options.length && titles.every((t): t is string => typeof t === 'string') ? { options, titles } : { options };
+  if (Array.isArray(schema.enum) && schema.enum.every(isEnumValue)) return named(schema.enum, Array.isArray(schema.enumNames) ? schema.enumNames : []);
   const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
-  if (branches?.every((b) => isSchema(b) && 'const' in b && isEnumValue(b.const))) return branches.map((b) => (b as Schema).const as EnumValue);
+  if (branches?.every((b) => isSchema(b) && 'const' in b && isEnumValue(b.const))) {
+    return named(
+      branches.map((b) => (b as Schema).const as EnumValue),
+      branches.map((b) => (b as Schema).title),
+    );
+  }
   return undefined;
 }
 
@@ -79,8 +90,8 @@ export function toField(schema: unknown, key = '', required = false, root: unkno
   if ('default' in s) base.default = s.default;
   if (('$ref' in s && s.$ref !== undefined) || depth > MAX_DEPTH) return { ...base, kind: 'json' };
 
-  const options = enumOf(s);
-  if (options) return { ...base, kind: 'enum', options };
+  const choices = enumOf(s);
+  if (choices) return { ...base, kind: 'enum', ...choices };
   switch (typeOf(s)) {
     case 'string':
       return { ...base, kind: 'string', format: str(s.format), minLength: num(s.minLength), maxLength: num(s.maxLength), pattern: str(s.pattern) };

@@ -5,8 +5,11 @@
 import type { ReadResourceResult, GetPromptResult, JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { useSyncExternalStore } from 'react';
 import type { Catalog } from '../../session/catalog.js';
+import type { PendingClientRequest } from '../../session/client-requests.js';
 import type { HistoryEntry, LogEntry, NotificationEntry, OutputEntry } from '../../session/entries.js';
 import type { Outcome } from '../../session/outcome.js';
+import type { DenialEntry, MemorySample, SandboxConfig } from '../../session/sandbox.js';
+import type { SandboxDraft } from '../../session/sandbox-draft.js';
 import type { ResourceUpdates, ServerSession, ToolCall } from '../../session/server-session.js';
 import type { ServersState, ServersStore } from '../../session/servers.js';
 import type { Settings, SettingsStore } from '../../session/settings.js';
@@ -32,3 +35,8 @@ export const useConsoleSend = (session: ServerSession): Outcome<JSONRPCMessage |
 export const useSubscriptions = (session: ServerSession): ReadonlySet<string> => useStore(session.subscriptions);
 export const useResourceUpdates = (session: ServerSession): ResourceUpdates => useStore(session.resourceUpdates);
 export const useLogLevel = (session: ServerSession): LoggingLevel | undefined => useStore(session.logLevel);
+export const useClientRequests = (session: ServerSession): readonly PendingClientRequest[] => useStore(session.clientRequests);
+export const useSandboxConfig = (session: ServerSession): SandboxConfig => useStore(session.sandbox.config);
+export const useSandboxDraft = (session: ServerSession): SandboxDraft | undefined => useStore(session.sandbox.draft);
+export const useDenials = (session: ServerSession): ListSnapshot<DenialEntry> => useStore(session.sandbox.denials);
+export const useMemorySample = (session: ServerSession): MemorySample | undefined => useStore(session.sandbox.memory);

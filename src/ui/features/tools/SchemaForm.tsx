@@ -136,7 +136,7 @@ function Control({ field, root, path, idPrefix, onChange }: ControlProps) {
               <option value="-1">(unset)</option>
               {field.options.map((o, i) => (
                 <option key={i} value={String(i)}>
-                  {JSON.stringify(o)}
+                  {field.titles?.[i] ?? JSON.stringify(o)}
                 </option>
               ))}
             </select>

@@ -69,7 +69,14 @@ export function ToolDetail({ session, tool }: { session: ServerSession; tool: To
         <button type="button" className="primary" onClick={() => call()} disabled={draft.error !== undefined} aria-keyshortcuts="Control+Enter Meta+Enter">
           Call tool
         </button>
-        {pending && <span className="muted">A call is running; a new one replaces its result.</span>}
+        {pending && (
+          <>
+            <button type="button" onClick={() => session.cancelToolCall()}>
+              Cancel call
+            </button>
+            <span className="muted">A call is running; a new one replaces its result.</span>
+          </>
+        )}
         {missing.length > 0 && <span className="muted">Required but empty: {missing.join(', ')}</span>}
         <span className="muted kbd-hint">Ctrl/⌘+Enter</span>
       </div>

@@ -8,6 +8,7 @@ import { ProgressLine } from '../../components/Progress.js';
 import { ResourceBody } from '../../components/ResourceBody.js';
 import { ms } from '../../format.js';
 import { useResourceRead, useToolCall } from '../../hooks/stores.js';
+import { WaitingBanner } from '../client-requests/WaitingBanner.js';
 
 function LinkedResource({ session, uri }: { session: ServerSession; uri: string }) {
   const read = useResourceRead(session);
@@ -37,6 +38,7 @@ export function ToolResult({ session }: { session: ServerSession }) {
       <h3>
         {outcome.label} {outcome.pending ? '— running…' : `— ${ms(outcome.ms)}`}
       </h3>
+      {outcome.pending && <WaitingBanner session={session} />}
       {(outcome.pending || outcome.progress) && <ProgressLine progress={outcome.progress} label={`Progress of ${outcome.label}`} />}
       {outcome.error && <ErrorBox error={outcome.error} title="Call failed" />}
       {result && (

@@ -3,6 +3,7 @@ import type { ServerSession } from '../../../session/server-session.js';
 import { ErrorBox } from '../../components/ErrorBox.js';
 import { TabPanel, Tabs, type TabSpec } from '../../components/Tabs.js';
 import { useStatus } from '../../hooks/stores.js';
+import { ClientRequests } from '../client-requests/ClientRequests.js';
 import { ConsolePanel } from '../console/ConsolePanel.js';
 import { HistoryPanel } from '../history/HistoryPanel.js';
 import { StageList } from '../loader/StageList.js';
@@ -11,10 +12,13 @@ import { NotificationsPanel } from '../notifications/NotificationsPanel.js';
 import { OutputPanel } from '../output/OutputPanel.js';
 import { PromptsPanel } from '../prompts/PromptsPanel.js';
 import { ResourcesPanel } from '../resources/ResourcesPanel.js';
+import { MemoryUse } from '../sandbox/MemoryUse.js';
+import { SandboxPanel } from '../sandbox/SandboxPanel.js';
+import { StoppedBanner } from '../sandbox/StoppedBanner.js';
 import { ServerInfo } from '../server/ServerInfo.js';
 import { ToolsPanel } from '../tools/ToolsPanel.js';
 
-export type MainTab = 'server' | 'tools' | 'resources' | 'prompts' | 'console';
+export type MainTab = 'server' | 'tools' | 'resources' | 'prompts' | 'console' | 'sandbox';
 export type DockTab = 'history' | 'logs' | 'notifications' | 'output';
 
 const MAIN: readonly TabSpec<MainTab>[] = [
@@ -23,6 +27,7 @@ const MAIN: readonly TabSpec<MainTab>[] = [
   { id: 'resources', label: 'Resources' },
   { id: 'prompts', label: 'Prompts' },
   { id: 'console', label: 'Console' },
+  { id: 'sandbox', label: 'Sandbox' },
 ];
 const DOCK: readonly TabSpec<DockTab>[] = [
   { id: 'history', label: 'History' },
@@ -51,6 +56,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
         <span className={`phase ${status.phase}`} data-testid="phase">
           {status.phase}
         </span>
+        {info && <MemoryUse session={session} />}
         {status.notice && (
           <span className="notice" role="status">
             {status.notice}
@@ -58,7 +64,9 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
         )}
       </header>
       {!info && <StageList stages={status.stages} live={status.phase === 'loading'} />}
-      {status.error && <ErrorBox error={status.error} title={info ? 'The component stopped' : 'Could not load the component'} />}
+      {status.error &&
+        (info ? <StoppedBanner session={session} error={status.error} /> : <ErrorBox error={status.error} title="Could not load the component" />)}
+      {info && <ClientRequests session={session} />}
       {info && (
         <div className="workspace-body">
           <div className="main-area">
@@ -77,6 +85,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
               {tab === 'resources' && <ResourcesPanel session={session} />}
               {tab === 'prompts' && <PromptsPanel session={session} />}
               {tab === 'console' && <ConsolePanel session={session} />}
+              {tab === 'sandbox' && <SandboxPanel session={session} />}
             </TabPanel>
           </div>
           <div className="dock">

@@ -1,0 +1,12 @@
+import type { ClientRequestKind } from '../../../session/client-requests.js';
+
+/** What a server asks for, in words: "<server> asks for …". */
+export const KIND_TITLE: Record<ClientRequestKind, string> = {
+  sampling: 'a model reply (sampling)',
+  elicitation: 'your input (elicitation)',
+};
+
+export const KIND_METHOD: Record<ClientRequestKind, string> = {
+  sampling: 'sampling/createMessage',
+  elicitation: 'elicitation/create',
+};
