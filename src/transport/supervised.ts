@@ -132,7 +132,7 @@ export class SupervisedTransport implements Transport {
     this.#pending.set(key(request.id), {
       id: request.id,
       request,
-      timer: armed ? this.#arm(request) : undefined,
+      timer: armed && this.#asked.size === 0 ? this.#arm(request) : undefined,
       waiting: 0,
       cancelled: false,
     });
@@ -184,9 +184,11 @@ export class SupervisedTransport implements Transport {
 
   /**
    * A component that asks the client something (sampling, elicitation) is
-   * suspended until the answer comes, perhaps from a person: the deadline
-   * of the request it serves stops meanwhile and starts afresh after
-   * (issue #4). The worker relates its request through relatedRequestId.
+   * suspended until the answer comes, perhaps from a person. The host runs
+   * one handler at a time, so while it waits nothing else runs either: every
+   * deadline stops meanwhile and starts afresh once the client has answered
+   * all it was asked (issue #4). A cancelled request keeps its grace period.
+   * The worker relates its request through relatedRequestId.
    */
   #componentAsked(request: JSONRPCRequest, extra: MessageExtraInfo | undefined): void {
     const related = relatedRequestIdOf(extra);
@@ -194,10 +196,11 @@ export class SupervisedTransport implements Transport {
     if (!pending) return;
     this.#asked.set(key(request.id), key(pending.id));
     pending.waiting += 1;
-    // A cancelled request keeps its grace period: waiting on the client does not save it.
-    if (pending.cancelled) return;
-    clearTimeout(pending.timer);
-    pending.timer = undefined;
+    for (const other of this.#pending.values()) {
+      if (other.cancelled) continue;
+      clearTimeout(other.timer);
+      other.timer = undefined;
+    }
   }
 
   #clientAnswered(id: RequestId): void {
@@ -205,9 +208,12 @@ export class SupervisedTransport implements Transport {
     if (owner === undefined) return;
     this.#asked.delete(key(id));
     const pending = this.#pending.get(owner);
-    if (!pending) return;
-    pending.waiting -= 1;
-    if (pending.waiting === 0 && !pending.cancelled) pending.timer = this.#arm(pending.request);
+    if (pending) pending.waiting -= 1;
+    if (this.#asked.size > 0) return;
+    for (const other of this.#pending.values()) {
+      if (other.cancelled || other.timer !== undefined || this.#queue?.includes(other.request)) continue;
+      other.timer = this.#arm(other.request);
+    }
   }
 
   /** Answers a pending request with an error, as the server would have. */
@@ -271,7 +277,7 @@ export class SupervisedTransport implements Transport {
     this.#queue = undefined;
     for (const m of queued) {
       const pending = isJSONRPCRequest(m) ? this.#pending.get(key(m.id)) : undefined;
-      if (pending && pending.timer === undefined && pending.waiting === 0) pending.timer = this.#arm(pending.request);
+      if (pending && pending.timer === undefined && this.#asked.size === 0) pending.timer = this.#arm(pending.request);
       await port.send(m);
     }
   }

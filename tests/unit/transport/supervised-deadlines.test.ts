@@ -7,15 +7,21 @@ import { SupervisedTransport, type WorkerLink } from '../../../src/transport/sup
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A pretend worker: answers every request at once except `hang`; `ask` makes it send the client a request related to it. */
+/** A pretend worker: answers every request at once except `hang`; `ask` makes it send the client a request related to it, and answers `ask` once the client has answered. */
 function fakeWorker(): WorkerLink {
   const { port1, port2 } = new MessageChannel();
+  let asking: number | string | undefined;
   port2.on('message', (text: string) => {
     const m = JSON.parse(text) as { id?: number | string; method?: string; result?: unknown };
+    if (m.id === 100 && m.result !== undefined && asking !== undefined) {
+      port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: asking, result: { asked: true } }));
+      asking = undefined;
+      return;
+    }
     if (m.method === 'hang' || m.id === undefined) return;
     if (m.method === 'ask') {
+      asking = m.id;
       port2.postMessage(JSON.stringify({ relatedRequestId: m.id, message: { jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} } }));
-      port2.once('message', () => port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { asked: true } })));
       return;
     }
     if (m.method !== undefined) port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: {} }));
@@ -61,5 +67,22 @@ test('the deadline stops while the component waits for the client', async () => 
   await transport.send({ jsonrpc: '2.0', id: 100, result: { action: 'decline' } });
   await sleep(50);
   expect(received[1]).toEqual({ jsonrpc: '2.0', id: 1, result: { asked: true } });
+  await transport.close();
+});
+
+test('a request behind one that waits for the client is not timed out meanwhile; its deadline starts afresh after', async () => {
+  const { transport, received } = supervised(0);
+  await transport.start();
+  await transport.send({ jsonrpc: '2.0', id: 1, method: 'ask' });
+  // Behind the suspended handler, in a host that runs one handler at a time, this one cannot run.
+  await transport.send({ jsonrpc: '2.0', id: 2, method: 'hang' });
+  await sleep(400); // twice the deadline
+  expect(received).toEqual([{ jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} }]);
+  await transport.send({ jsonrpc: '2.0', id: 100, result: { action: 'decline' } });
+  await sleep(50);
+  expect(received).toHaveLength(2);
+  expect(received[1]).toEqual({ jsonrpc: '2.0', id: 1, result: { asked: true } });
+  await sleep(300); // past a fresh deadline
+  expect(received[2]).toEqual(expect.objectContaining({ id: 2, error: expect.objectContaining({ code: -32001 }) }));
   await transport.close();
 });
