@@ -118,9 +118,11 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
         if (!server.getClientCapabilities()?.[capability]) {
           throw new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined);
         }
+        // When the client cancels the call, its question is withdrawn too (notifications/cancelled).
+        const options = { signal: extra.signal };
         return method === 'sampling/createMessage'
-          ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema)
-          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema);
+          ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema, options)
+          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema, options);
       },
     };
   };

@@ -317,6 +317,28 @@ describe('requests to the client while a tool runs (JSPI)', () => {
     }
   });
 
+  it('withdraws its question when the client cancels the call that asked', async () => {
+    // Earlier tests here made the server's first requests: SDK 1.32.2's client ignores a cancellation of id 0.
+    let withdrawn!: () => void;
+    const asked = new Promise<void>((resolve, reject) => {
+      c.client.setRequestHandler(ElicitRequestSchema, (_request, extra) =>
+        new Promise(() => {
+          extra.signal.addEventListener('abort', () => withdrawn());
+          resolve();
+        }),
+      );
+      setTimeout(() => reject(new Error('never asked')), 10_000);
+    });
+    const gone = new Promise<void>((resolve) => (withdrawn = resolve));
+    const abort = new AbortController();
+    const call = c.client.callTool({ name: 'ask-user' }, undefined, { signal: abort.signal });
+    await asked;
+    abort.abort('the person gave up');
+    await expect(call).rejects.toThrow();
+    await gone;
+    expect(textOf(await c.client.callTool({ name: 'add', arguments: { a: 1, b: 2 } }))).toBe('1 + 2 = 3');
+  });
+
   it('keeps other requests waiting while a tool waits for the client', async () => {
     let release!: () => void;
     c.client.setRequestHandler(ElicitRequestSchema, () =>
