@@ -5,22 +5,12 @@
  * expanded and re-sent, and the whole can be exported as JSON Lines.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
-import { loadExample, openTab, setEditorText } from './ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Opened } from './harness.js';
+import { useExamplePage } from './lifecycle.js';
+import { openTab, setEditorText } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-  opened = await openPage(suite.browser, suite.preview.url);
-  await loadExample(opened.page, 'everything');
-});
-afterAll(async () => {
-  await opened?.close();
-  await stopSuite(suite);
-});
+const opened = useExamplePage('everything');
 
 const MESSAGE = 'JSON-RPC message';
 
@@ -35,16 +25,16 @@ function response(page: Opened['page']) {
 
 describe('console and history', () => {
   it('sends a request typed in the console and shows the response', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'Console');
     await send(page, '{"jsonrpc": "2.0", "id": "console-7", "method": "tools/call", "params": {"name": "add", "arguments": {"a": 1, "b": 2}}}');
     await response(page).getByLabel('Response').filter({ hasText: '1 + 2 = 3' }).waitFor();
     expect(await response(page).getByLabel('Response').innerText()).toContain('"id": "console-7"');
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('reports malformed JSON, invalid messages and responses before sending', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'Console');
     const alert = page.locator('.console').getByRole('alert');
     const said = async () => (await alert.innerText()).replace(/\s+/g, ' ');
@@ -60,11 +50,11 @@ describe('console and history', () => {
     await send(page, '{"jsonrpc": "2.0", "method": "notifications/roots/list_changed"}');
     await response(page).getByText('Notification sent.').waitFor();
     expect(await alert.count()).toBe(0);
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('records both directions with method, id, size and round-trip time; an entry expands and can be re-sent', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'History');
     await page.getByRole('searchbox', { name: 'Filter history' }).fill('tools/call');
     const rows = page.getByRole('list', { name: 'History' }).getByRole('button');
@@ -75,17 +65,17 @@ describe('console and history', () => {
     await rows.filter({ hasText: '→ sent' }).first().click();
     const details = page.getByRole('region', { name: 'Message details' });
     expect(await details.getByLabel('Message').innerText()).toContain('"name": "add"');
-    await opened!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await opened().context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await details.getByRole('button', { name: 'Copy' }).click();
     await details.getByRole('button', { name: 'Copied' }).waitFor();
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ id: 'console-7', method: 'tools/call' });
     await details.getByRole('button', { name: 'Re-send' }).click();
     await expect.poll(async () => (await rows.allInnerTexts()).filter((t) => t.includes('recv')).length).toBe(2);
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('exports the session as JSON Lines', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'History');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON Lines' }).click()]);
     expect(download.suggestedFilename()).toBe('everything-history.jsonl');
@@ -93,6 +83,6 @@ describe('console and history', () => {
     expect(lines[0]).toMatchObject({ direction: 'client->server', kind: 'request', method: 'initialize' });
     expect(lines).toContainEqual(expect.objectContaining({ direction: 'server->client', kind: 'result', method: 'tools/call', id: 'console-7' }));
     expect(lines.every((l) => typeof l.size === 'number' && typeof l.message === 'object')).toBe(true);
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 });

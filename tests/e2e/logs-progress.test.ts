@@ -3,22 +3,12 @@
  * logging/setLevel, progress as a bar on the pending call, progress
  * notifications, and the component's stdout/stderr, each in its own panel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
-import { loadExample, openTab, selectTool, settledResult } from './ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Opened } from './harness.js';
+import { useExamplePage } from './lifecycle.js';
+import { openTab, selectTool, settledResult } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-  opened = await openPage(suite.browser, suite.preview.url);
-  await loadExample(opened.page, 'everything');
-});
-afterAll(async () => {
-  await opened?.close();
-  await stopSuite(suite);
-});
+const opened = useExamplePage('everything');
 
 async function callLong(page: Opened['page'], steps: string) {
   await selectTool(page, 'long');
@@ -29,7 +19,7 @@ async function callLong(page: Opened['page'], steps: string) {
 
 describe('logs, progress, notifications and output', () => {
   it('shows progress on the call, progress notifications and one log line per step', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     const result = await callLong(page, '5');
     expect(await result.locator('.content-text').innerText()).toBe('done after 5 steps');
     const bar = result.getByRole('progressbar', { name: 'Progress of tools/call long' });
@@ -47,11 +37,11 @@ describe('logs, progress, notifications and output', () => {
     await notes.getByText('notifications/progress').first().waitFor();
     expect(await notes.getByText('notifications/progress').count()).toBe(5);
     expect(await notes.innerText()).toContain('"progress":5,"total":5');
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('sends logging/setLevel from the level filter; lower messages stop arriving', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'Logs');
     await page.getByLabel('Log level').selectOption('warning');
     await page.getByText('0 of 5 log messages').waitFor();
@@ -64,11 +54,11 @@ describe('logs, progress, notifications and output', () => {
     await page.getByText('0 of 5 log messages').waitFor();
     await page.getByLabel('Log level').selectOption('debug');
     await page.getByText('5 of 5 log messages').waitFor();
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('shows the component stdout and stderr', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await selectTool(page, 'fail');
     await page.getByRole('button', { name: 'Call tool' }).click();
     await settledResult(page, 'tools/call fail');
@@ -80,6 +70,6 @@ describe('logs, progress, notifications and output', () => {
     expect(rows).toContainEqual(expect.stringMatching(/stderr everything: the fail tool ran/));
     await page.getByLabel('stdout').uncheck();
     expect(await output.locator('.out-row').count()).toBe(1);
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 });

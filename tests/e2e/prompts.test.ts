@@ -1,20 +1,10 @@
 /** Issue #3, item 5: list prompts, fill their arguments (with completions) and show the returned messages. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
-import { loadExample, openTab } from './ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Opened } from './harness.js';
+import { useExamplePage } from './lifecycle.js';
+import { openTab } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-  opened = await openPage(suite.browser, suite.preview.url);
-  await loadExample(opened.page, 'everything');
-});
-afterAll(async () => {
-  await opened?.close();
-  await stopSuite(suite);
-});
+const opened = useExamplePage('everything');
 
 const messages = (page: Opened['page']) => page.getByRole('region', { name: 'Prompt messages' });
 
@@ -26,7 +16,7 @@ async function pick(page: Opened['page'], name: string) {
 
 describe('prompts', () => {
   it('gets greet with an argument completed by the server', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     const prompt = await pick(page, 'greet');
     await prompt.getByLabel('name', { exact: true }).fill('Ada');
     await prompt.getByLabel('style', { exact: true }).fill('p');
@@ -36,11 +26,11 @@ describe('prompts', () => {
     const item = messages(page).locator('li.message').filter({ hasText: 'Ahoy, Ada! Welcome aboard, ye scallywag!' });
     await item.waitFor();
     expect(await item.locator('.role').innerText()).toBe('user');
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('shows every message of summarize, embedded resource included', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     const prompt = await pick(page, 'summarize');
     await prompt.getByLabel('text', { exact: true }).fill('one two three');
     await prompt.getByLabel('text', { exact: true }).press('ControlOrMeta+Enter');
@@ -48,11 +38,11 @@ describe('prompts', () => {
     const roles = await messages(page).locator('.role').allInnerTexts();
     expect(roles).toEqual(['user', 'assistant']);
     expect(await messages(page).locator('.content-resource').innerText()).toContain('one two three');
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('shows the server error when a required argument is missing', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await pick(page, 'summarize');
     const prompt = await pick(page, 'greet');
     expect(await prompt.innerText()).toContain('Required but empty: name');
@@ -60,6 +50,6 @@ describe('prompts', () => {
     const alert = messages(page).getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/-32602.*name/s);
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 });

@@ -3,22 +3,12 @@
  * download and shown when it is an image), fill a template with completions
  * from the server, subscribe and see the update notification arrive.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
-import { loadExample, openTab, selectTool, settledResult } from './ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Opened } from './harness.js';
+import { useExamplePage } from './lifecycle.js';
+import { openTab, selectTool, settledResult } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-  opened = await openPage(suite.browser, suite.preview.url);
-  await loadExample(opened.page, 'everything');
-});
-afterAll(async () => {
-  await opened?.close();
-  await stopSuite(suite);
-});
+const opened = useExamplePage('everything');
 
 const contents = (page: Opened['page']) => page.getByRole('region', { name: 'Resource contents' });
 
@@ -29,7 +19,7 @@ async function pick(page: Opened['page'], uri: string): Promise<void> {
 
 describe('resources', () => {
   it('reads a text resource and a binary image resource', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await pick(page, 'mem://greeting');
     await contents(page).locator('.content-text').filter({ hasText: 'Hello from the everything server! Ça va? 👋' }).waitFor();
 
@@ -38,11 +28,11 @@ describe('resources', () => {
     await expect.poll(() => image.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(16);
     const [download] = await Promise.all([page.waitForEvent('download'), contents(page).getByRole('link', { name: /Download logo\.png/ }).click()]);
     expect(download.suggestedFilename()).toBe('logo.png');
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('fills a template variable from server completions and reads the result', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await openTab(page, 'Resources');
     await page.getByRole('list', { name: 'Resource templates' }).getByRole('button').filter({ hasText: 'mem://users/{id}' }).click();
     const form = page.getByRole('region', { name: 'Template mem://users/{id}' });
@@ -51,11 +41,11 @@ describe('resources', () => {
     expect(await form.getByTestId('expanded-uri').innerText()).toBe('mem://users/42');
     await form.getByRole('button', { name: 'Read resource' }).click();
     await contents(page).locator('.content-text').filter({ hasText: '{"id":"42","name":"Douglas Adams"}' }).waitFor();
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 
   it('subscribes to a resource and sees the update notification arrive', async () => {
-    const { page } = opened!;
+    const { page } = opened();
     await pick(page, 'mem://watched');
     const detail = page.getByRole('region', { name: 'Resource mem://watched' });
     await detail.getByRole('button', { name: 'Subscribe' }).click();
@@ -76,6 +66,6 @@ describe('resources', () => {
 
     await detail.getByRole('button', { name: 'Unsubscribe' }).click();
     await detail.getByRole('button', { name: 'Subscribe' }).waitFor();
-    expect(opened!.errors).toEqual([]);
+    expect(opened().errors).toEqual([]);
   });
 });
