@@ -4,14 +4,15 @@
  * profile, then times the built app's start and sizes its initial JS.
  * bench/README.md explains every number.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { initialJs, timeToInteractive, type InitialJs, type Tti } from './browser/runner/app.js';
 import { heapProbe } from './browser/runner/cdp.js';
 import { profiler, type ProfileSummary } from './browser/runner/profile.js';
-import { ISOLATED, ROOT, serveStatic, viteBuild, vitePreview } from './browser/runner/server.js';
+import { ensureBuilt, startPreview } from '../tests/e2e/harness.js';
+import { ISOLATED, ROOT, serveStatic, viteBuild } from './browser/runner/server.js';
 import type { PageOptions, PageResults } from './browser/types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,42 +41,6 @@ export interface BrowserResults extends PageResults {
 export interface BrowserBenchOptions extends Partial<Omit<PageOptions, 'profile'>> {
   /** Where --profile writes .cpuprofile files (profiling is on when this is set). */
   profileDir?: string;
-}
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/**
- * dist/ as `vite build` makes it, rebuilt only when a source is newer. The
- * e2e harness builds the same dist/; its lock keeps the two from building at once.
- */
-async function ensureAppBuilt(log: (line: string) => void): Promise<string> {
-  const dist = join(ROOT, 'dist');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(ROOT, p)));
-  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
-  if (built > Math.max(...sources)) return dist;
-  const lock = join(ROOT, '.cache', 'e2e-build.lock');
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  for (let waited = 0; ; waited += 500) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 300_000) rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    log('browser: building the app (vite build → dist/)');
-    await viteBuild([]);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-  return dist;
 }
 
 function targets(r: PageResults, js: InitialJs): Target[] {
@@ -208,14 +173,16 @@ export async function benchBrowser(log: (line: string) => void, options: Browser
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run npm run setup -- --chromium`);
   if (!existsSync(join(ROOT, 'public/examples/echo.wasm'))) throw new Error('no examples: run npm run build:examples');
-  const dist = await ensureAppBuilt(log);
+  log('browser: the app (vite build → dist/ unless it is up to date)');
+  await ensureBuilt();
+  const dist = join(ROOT, 'dist');
   const profile = mkdtempSync(join(tmpdir(), 'wasi-mcp-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     log('browser: bench page (fresh profile)');
     const page = await runPage(context, options, log);
     log('browser: app time to interactive (vite preview of dist/)');
-    const preview = await vitePreview();
+    const preview = await startPreview();
     let tti: Tti;
     try {
       tti = await timeToInteractive(context, preview.url, TTI_RUNS);

@@ -91,29 +91,3 @@ export async function viteBuild(args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`vite build ${args.join(' ')} failed (${code}): ${stderr}`);
 }
 
-/** `vite preview` of the app's dist/ on a free port; resolves once it answers. */
-export async function vitePreview(): Promise<Served> {
-  const port = await freePort();
-  const child = vite(['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']);
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || i > 200) throw new Error(`vite preview did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
