@@ -96,13 +96,30 @@ function capture(stream: OutputStreamName, listener: OutputListener): OutputHand
 interface OutgoingRequestLike {
   scheme(): { tag: 'HTTP' | 'HTTPS' } | { tag: 'other'; val: string } | undefined;
   authority(): string | undefined;
+  pathWithQuery(): string | undefined;
 }
 
-/** The origin a wasi:http request goes to, as `scheme://authority`. */
-function originOf(request: OutgoingRequestLike): string {
+/** `scheme://host[:port]` as the URL standard writes it (lower case, default port dropped); undefined if not a URL with an origin. */
+export function normalizeOrigin(text: string): string | undefined {
+  try {
+    const origin = new URL(text).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin of the URL a wasi:http request will really fetch. The shim
+ * joins scheme, authority and path-with-query as they are, and it accepts a
+ * path that does not start with `/`: a path of `.evil.net/x` or `:8443/x`
+ * moves the request to another host or port, so the authority alone proves
+ * nothing.
+ */
+function originOf(request: OutgoingRequestLike): string | undefined {
   const scheme = request.scheme();
   const name = scheme === undefined ? 'https' : scheme.tag === 'other' ? scheme.val : scheme.tag.toLowerCase();
-  return `${name}://${request.authority() ?? ''}`;
+  return normalizeOrigin(`${name}://${request.authority() ?? ''}${request.pathWithQuery() ?? ''}`);
 }
 
 /** outgoing-handler that lets through only the granted origins. */
@@ -111,11 +128,12 @@ function filteredHttp(
   origins: string[],
   onDenied: DenialListener,
 ) {
+  const granted = new Set(origins.map((o) => (o === '*' ? o : normalizeOrigin(o) ?? o)));
   return {
     handle(request: OutgoingRequestLike, options: unknown) {
       const origin = originOf(request);
-      if (!origins.includes('*') && !origins.includes(origin)) {
-        onDenied({ capability: 'http', detail: origin });
+      if (!granted.has('*') && (origin === undefined || !granted.has(origin))) {
+        onDenied({ capability: 'http', detail: origin ?? `${request.authority() ?? ''}${request.pathWithQuery() ?? ''}` });
         // wasi:http/types.error-code: the component sees a denied request, the host does not crash.
         throw { tag: 'HTTP-request-denied' };
       }

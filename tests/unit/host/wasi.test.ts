@@ -48,4 +48,46 @@ describe('wasiImports', () => {
     expect(env.getEnvironment()).toEqual([]);
     expect(preopens.getDirectories()).toEqual([]);
   });
+
+  // Regression: the grant compared only scheme://authority, while the shim fetches
+  // scheme//authority + path-with-query as they are, and accepts a path without a leading '/'.
+  it('checks the origin of the URL really fetched: a path cannot move the request to another host or port', async () => {
+    const { wasi } = await nodePlatform();
+    const denied: string[] = [];
+    const imports = wasiImports(wasi, { httpOrigins: ['https://API.example.com:443'] }, () => {}, (d) => denied.push(d.detail));
+    type Request = {
+      setScheme(s: { tag: 'HTTPS' }): void;
+      setAuthority(a: string): void;
+      setPathWithQuery(p: string): void;
+    };
+    const { OutgoingRequest, Fields } = wasi.http.types as unknown as {
+      OutgoingRequest: new (headers: unknown) => Request;
+      Fields: new () => unknown;
+    };
+    const { handle } = imports['wasi:http/outgoing-handler'] as { handle(r: Request, o: unknown): unknown };
+    const request = (path: string) => {
+      const r = new OutgoingRequest(new Fields());
+      r.setScheme({ tag: 'HTTPS' });
+      r.setAuthority('api.example.com');
+      r.setPathWithQuery(path);
+      return r;
+    };
+    for (const path of ['.attacker.net/exfil', ':8443/admin', '@attacker.net/']) {
+      expect(() => handle(request(path), undefined), path).toThrow(expect.objectContaining({ tag: 'HTTP-request-denied' }));
+    }
+    expect(denied).toEqual(['https://api.example.com.attacker.net', 'https://api.example.com:8443', 'https://attacker.net']);
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((url: string) => {
+      fetched.push(String(url));
+      return new Promise(() => {});
+    }) as typeof fetch;
+    try {
+      handle(request('/v1/items?q=1'), undefined);
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual(['https://api.example.com/v1/items?q=1']);
+  });
 });
