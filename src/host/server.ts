@@ -43,6 +43,9 @@ import { RpcError, toMcpError } from './errors-mcp.js';
 import type { Registry } from './registry.js';
 import { McpErrorResource, type CallContext } from './runtime.js';
 
+/** How long a component's question (sampling, elicitation) waits for the client before it is withdrawn. */
+export const CLIENT_QUESTION_TIMEOUT_MS = 10 * 60_000;
+
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /** MCP caps completion answers at 100 values. */
@@ -119,7 +122,8 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
           throw new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined);
         }
         // When the client cancels the call, its question is withdrawn too (notifications/cancelled).
-        const options = { signal: extra.signal };
+        // A person answers it, so it waits far longer than the SDK's 60 s default.
+        const options = { signal: extra.signal, timeout: CLIENT_QUESTION_TIMEOUT_MS };
         return method === 'sampling/createMessage'
           ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema, options)
           : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema, options);

@@ -203,12 +203,18 @@ export class SupervisedTransport implements Transport {
     }
   }
 
+  /** The client answered a question of the component's, or the question was withdrawn. */
   #clientAnswered(id: RequestId): void {
     const owner = this.#asked.get(key(id));
     if (owner === undefined) return;
     this.#asked.delete(key(id));
     const pending = this.#pending.get(owner);
     if (pending) pending.waiting -= 1;
+    this.#resumeDeadlines();
+  }
+
+  /** Once no question is open, every deadline starts afresh. */
+  #resumeDeadlines(): void {
     if (this.#asked.size > 0) return;
     for (const other of this.#pending.values()) {
       if (other.cancelled || other.timer !== undefined || this.#queue?.includes(other.request)) continue;
@@ -233,11 +239,18 @@ export class SupervisedTransport implements Transport {
         clearTimeout(pending.timer);
         this.#pending.delete(key(message.id!));
         this.#failures = 0;
+        // Questions it left open will not be answered to anyone.
+        for (const [asked, owner] of this.#asked) if (owner === key(pending.id)) this.#asked.delete(asked);
+        this.#resumeDeadlines();
         // It finished within the grace period; the client, having cancelled it, expects no answer.
         if (pending.cancelled) return;
       }
     } else if (isJSONRPCRequest(message)) {
       this.#componentAsked(message, extra);
+    } else if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
+      // The component withdrew a question (its call was cancelled, or it gave up waiting).
+      const withdrawn = CancelledNotificationSchema.safeParse(message);
+      if (withdrawn.success && withdrawn.data.params.requestId !== undefined) this.#clientAnswered(withdrawn.data.params.requestId);
     }
     // extra carries relatedRequestId across the worker boundary (see message-port.ts).
     this.onmessage?.(message, extra);

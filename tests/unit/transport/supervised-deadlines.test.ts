@@ -19,6 +19,13 @@ function fakeWorker(): WorkerLink {
       return;
     }
     if (m.method === 'hang' || m.id === undefined) return;
+    if (m.method === 'withdraw' || m.method === 'abandon') {
+      // Asks, then withdraws the question (`withdraw`) or answers its own request leaving it open (`abandon`).
+      port2.postMessage(JSON.stringify({ relatedRequestId: m.id, message: { jsonrpc: '2.0', id: 101, method: 'elicitation/create', params: {} } }));
+      if (m.method === 'withdraw') port2.postMessage(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 101 } }));
+      port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: {} }));
+      return;
+    }
     if (m.method === 'ask') {
       asking = m.id;
       port2.postMessage(JSON.stringify({ relatedRequestId: m.id, message: { jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} } }));
@@ -86,3 +93,17 @@ test('a request behind one that waits for the client is not timed out meanwhile;
   expect(received[2]).toEqual(expect.objectContaining({ id: 2, error: expect.objectContaining({ code: -32001 }) }));
   await transport.close();
 });
+
+for (const how of ['withdraw', 'abandon']) {
+  test(`deadlines run again once a question is closed without an answer (${how})`, async () => {
+    const { transport, received } = supervised(0);
+    await transport.start();
+    await transport.send({ jsonrpc: '2.0', id: 1, method: how });
+    await sleep(50);
+    expect(received.filter((m) => 'id' in m && m.id === 1)).toEqual([{ jsonrpc: '2.0', id: 1, result: {} }]);
+    await transport.send({ jsonrpc: '2.0', id: 2, method: 'hang' });
+    await sleep(400); // twice the deadline
+    expect(received.at(-1)).toEqual(expect.objectContaining({ id: 2, error: expect.objectContaining({ code: -32001 }) }));
+    await transport.close();
+  });
+}
