@@ -44,7 +44,7 @@ import type { Registry } from './registry.js';
 import { McpErrorResource, type CallContext } from './runtime.js';
 
 /** How long a component's question (sampling, elicitation) waits for the client before it is withdrawn. */
-export const CLIENT_QUESTION_TIMEOUT_MS = 10 * 60_000;
+const CLIENT_QUESTION_TIMEOUT_MS = 10 * 60_000;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
