@@ -32,6 +32,12 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 let opened: Promise<IDBDatabase> | undefined;
 
+/**
+ * The database, opened once per worker. A newer page that upgrades the schema
+ * asks open connections to close (versionchange); one that cannot upgrade
+ * because an older tab holds on is blocked, and the load goes on without the
+ * cache rather than waiting for that tab. A failed open is tried again later.
+ */
 function open(): Promise<IDBDatabase> {
   opened ??= new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open(DB, VERSION);
@@ -40,8 +46,19 @@ function open(): Promise<IDBDatabase> {
       if (db.objectStoreNames.contains('transpiled')) db.deleteObjectStore('transpiled');
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
     };
-    r.onsuccess = () => resolve(r.result);
+    r.onsuccess = () => {
+      const db = r.result;
+      db.onversionchange = () => {
+        db.close();
+        opened = undefined;
+      };
+      resolve(db);
+    };
+    r.onblocked = () => reject(new Error('the transpile cache is held at an older version by another tab'));
     r.onerror = () => reject(r.error ?? new Error('IndexedDB is unavailable'));
+  }).catch((e: unknown) => {
+    opened = undefined;
+    throw e;
   });
   return opened;
 }
