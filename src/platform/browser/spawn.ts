@@ -38,6 +38,9 @@ export function prepareComponentWorker(): void {
   idle.prepare();
 }
 
+/** A component whose start (`wasi:cli/run`) takes longer than this is stopped, as the CLI does. */
+const LOAD_TIMEOUT_MS = 60_000;
+
 function crashed(message: string): WireError {
   return { code: 'WORKER_CRASHED', message };
 }
@@ -61,7 +64,12 @@ export function spawnComponentWorker(
       for (const waiter of statsWaiters.splice(0)) waiter(undefined);
     };
 
+    const loading = setTimeout(
+      () => fail({ code: 'TIMED_OUT', message: `the component did not finish loading within ${LOAD_TIMEOUT_MS} ms` }),
+      LOAD_TIMEOUT_MS,
+    );
     const fail = (error: WireError) => {
+      clearTimeout(loading);
       terminate();
       channel.port1.close();
       if (!settled) {
@@ -100,6 +108,7 @@ export function spawnComponentWorker(
               }),
           };
           settled = true;
+          clearTimeout(loading);
           resolve(link);
           idle.prepare();
           break;
