@@ -153,7 +153,9 @@ export class ServerSession {
     const next = this.#restarting.then(async () => {
       this.clientRequests.dropAll(`the component stopped: ${why}`);
       await this.client.close().catch(() => {});
-      if (await this.#connect(bytes)) await this.#connected(`Restarted: ${why}.`);
+      if (!(await this.#connect(bytes))) return;
+      await this.#restoreServerState();
+      await this.#connected(`Restarted: ${why}.`);
     });
     this.#restarting = next;
     return next;
@@ -192,6 +194,17 @@ export class ServerSession {
       await recording.close().catch(() => {});
       return false;
     }
+  }
+
+  /** A new component knows nothing of the old one's log level and subscriptions: tell it again. */
+  async #restoreServerState(): Promise<void> {
+    const level = this.logLevel.value;
+    const restore = [
+      ...(level ? [this.client.setLoggingLevel(level, this.#requestOptions())] : []),
+      ...[...this.subscriptions.value].map((uri) => this.client.subscribeResource({ uri }, this.#requestOptions())),
+    ];
+    // What the new component refuses is shown in the history; the restart goes on.
+    await Promise.allSettled(restore);
   }
 
   async #connected(notice?: string): Promise<void> {

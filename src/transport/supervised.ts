@@ -2,8 +2,9 @@
  * The client side of a component that runs in a worker: an SDK Transport
  * that keeps the worker in check. Every request has a deadline; a request
  * past it is answered with a timeout error, the worker is terminated and a
- * fresh one takes its place, and the session's `initialize` is replayed to it
- * so the client goes on as if nothing happened. A worker that dies on its own
+ * fresh one takes its place, and the session's `initialize`, log level and
+ * resource subscriptions are replayed to it so the client goes on as if
+ * nothing happened. A worker that dies on its own
  * (trap in start-up, memory limit, crash) is handled the same way. Several
  * restarts in a row without one good answer is a crash loop: it stops.
  * A request the client cancels (`notifications/cancelled`) and that is still
@@ -66,7 +67,9 @@ interface Pending {
 export const DEFAULT_CANCEL_GRACE_MS = 500;
 
 const key = (id: RequestId) => `${typeof id}:${id}`;
-const REPLAY_ID = 'supervisor:initialize';
+/** Ids of the requests the supervisor replays to a new worker; their answers stay here. */
+const REPLAY = 'supervisor:';
+const isReplay = (id: RequestId | undefined) => typeof id === 'string' && id.startsWith(REPLAY);
 
 export class SupervisedTransport implements Transport {
   onclose?: () => void;
@@ -83,6 +86,9 @@ export class SupervisedTransport implements Transport {
   #queue: JSONRPCMessage[] | undefined = [];
   #initialize: JSONRPCRequest | undefined;
   #initialized = false;
+  /** Session state the server holds, set by requests that succeeded: replayed after a restart. */
+  #logLevel: JSONRPCRequest['params'] | undefined;
+  readonly #subscriptions = new Map<string, JSONRPCRequest['params']>();
   #failures = 0;
   #restarts = 0;
   #closed = false;
@@ -231,10 +237,19 @@ export class SupervisedTransport implements Transport {
     this.onmessage?.({ jsonrpc: '2.0', id, error: { code, message: reason.message, data: { code: reason.code } } });
   }
 
+  /** The log level and subscriptions live in the worker's server: a new worker is told them again. */
+  #remember(request: JSONRPCRequest): void {
+    const uri = (request.params as { uri?: unknown } | undefined)?.uri;
+    if (request.method === 'logging/setLevel') this.#logLevel = request.params;
+    else if (request.method === 'resources/subscribe' && typeof uri === 'string') this.#subscriptions.set(uri, request.params);
+    else if (request.method === 'resources/unsubscribe' && typeof uri === 'string') this.#subscriptions.delete(uri);
+  }
+
   #fromWorker(message: JSONRPCMessage, extra?: MessageExtraInfo): void {
     if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
-      if (message.id === REPLAY_ID) return;
+      if (isReplay(message.id)) return;
       const pending = this.#pending.get(key(message.id!));
+      if (pending && isJSONRPCResultResponse(message)) this.#remember(pending.request);
       if (pending) {
         clearTimeout(pending.timer);
         this.#pending.delete(key(message.id!));
@@ -283,8 +298,12 @@ export class SupervisedTransport implements Transport {
     this.#port = port;
     await port.start();
     if (replay && this.#initialize) {
-      await port.send({ ...this.#initialize, id: REPLAY_ID });
+      await port.send({ ...this.#initialize, id: `${REPLAY}initialize` });
       if (this.#initialized) await port.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      if (this.#logLevel) await port.send({ jsonrpc: '2.0', id: `${REPLAY}setLevel`, method: 'logging/setLevel', params: this.#logLevel });
+      for (const [uri, params] of this.#subscriptions) {
+        await port.send({ jsonrpc: '2.0', id: `${REPLAY}subscribe:${uri}`, method: 'resources/subscribe', params });
+      }
     }
     const queued = this.#queue;
     this.#queue = undefined;

@@ -6,52 +6,11 @@
  * request lands in the denial list and the logs with its origin; memory use is
  * sampled from the worker.
  */
-import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodePlatform } from '../../src/platform/node/platform.js';
 import { defaultSandbox } from '../../src/session/sandbox.js';
-import { ServerSession, type ComponentLink, type Spawner } from '../../src/session/server-session.js';
-import type { PortLike } from '../../src/transport/message-port.js';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol.js';
-import { serveInWorker } from '../../src/worker/serve.js';
+import { ServerSession } from '../../src/session/server-session.js';
 import { exampleBytes } from '../helpers/examples.js';
-
-type Stats = Extract<FromWorker, { type: 'stats' }>;
-
-/** The browser spawner's contract, with the worker's code run in this thread instead of a Worker. */
-const inThread: Spawner = (bytes, events, { grants, limits }) =>
-  new Promise<ComponentLink>((resolve, reject) => {
-    const channel = new MessageChannel();
-    let next: ((data: unknown) => void) | undefined;
-    const send = (message: ToWorker) => {
-      const listener = next!;
-      next = undefined;
-      listener(message);
-    };
-    const statsWaiters: ((s: Stats) => void)[] = [];
-    serveInWorker(
-      {
-        post: (m) => {
-          if (m.type === 'stage') events.onStage?.(m);
-          else if (m.type === 'output') events.onOutput?.(m);
-          else if (m.type === 'denied') events.onDenied?.(m);
-          else if (m.type === 'stats') statsWaiters.shift()?.(m);
-          else if (m.type === 'error') reject(m.error);
-          else if (m.type === 'ready') {
-            events.onReady?.(m);
-            resolve({
-              port: channel.port1 as unknown as PortLike,
-              terminate: () => channel.port1.close(),
-              stats: () => new Promise<Stats>((done) => (statsWaiters.push(done), send({ type: 'stats' }))),
-            });
-          }
-        },
-        once: (listener) => (next = listener),
-      },
-      nodePlatform,
-    );
-    send({ type: 'load', bytes: bytes.slice().buffer, port: channel.port2 as unknown as MessagePort, grants, limits });
-  });
+import { inThread } from '../helpers/in-thread.js';
 
 let session: ServerSession;
 
