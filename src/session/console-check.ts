@@ -9,9 +9,9 @@ import {
   ClientRequestSchema,
   isJSONRPCNotification,
   isJSONRPCRequest,
+  JSONRPCMessageSchema,
   type JSONRPCMessage,
 } from '@modelcontextprotocol/sdk/types.js';
-import { parseMessage } from '../transport/message-port.js';
 import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
 
 export type Checked = { ok: true; message: JSONRPCMessage; note?: string } | { ok: false; error: string };
@@ -45,12 +45,9 @@ export function checkOutgoing(text: string, inFlight: (id: string | number) => b
   } catch (e) {
     return { ok: false, error: `Not JSON: ${(e as Error).message}` };
   }
-  let message: JSONRPCMessage;
-  try {
-    message = parseMessage(value);
-  } catch (e) {
-    return { ok: false, error: `Not a JSON-RPC 2.0 message: ${(e as Error).message}` };
-  }
+  const parsed = JSONRPCMessageSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, error: `Not a JSON-RPC 2.0 message: ${issues(parsed.error)}` };
+  const message: JSONRPCMessage = parsed.data;
   if (isJSONRPCRequest(message)) {
     if (inFlight(message.id)) return { ok: false, error: `id ${JSON.stringify(message.id)} is already in flight; choose another id` };
     const schema = requests.get(message.method);

@@ -19,7 +19,6 @@ describe('the transpile cache', () => {
     const second = await load('echo');
     expect(second.cached).toBe(true);
     expect(second.world).toEqual(first.world);
-    expect(second.timings.transpile!).toBeLessThan(first.timings.transpile!);
     expect((await second.registry()).tools.has('echo')).toBe(true);
   });
 

@@ -22,6 +22,8 @@ describe('checkOutgoing', () => {
     expect(error('{"jsonrpc":')).toMatch(/^Not JSON: /);
     expect(error('{"id":1,"method":"ping"}')).toMatch(/^Not a JSON-RPC 2\.0 message/);
     expect(error('[]')).toMatch(/^Not a JSON-RPC 2\.0 message/);
+    // Said once, not wrapped around the transport's own wording of it.
+    expect(error('[]')).not.toMatch(/message: not a JSON-RPC/i);
     expect(error('{"jsonrpc":"2.0","id":1,"result":{}}')).toMatch(/^Responses cannot be sent/);
   });
 
