@@ -166,6 +166,9 @@ export class RecordingTransport implements Transport {
     if (isJSONRPCRequest(message) || isJSONRPCNotification(message)) {
       method = message.method;
       if (isJSONRPCRequest(message)) mine.set(key(message.id), { method, sentAt: time });
+      // A cancelled request is never answered: it is no longer in flight.
+      const cancelled = method === 'notifications/cancelled' ? (message.params as { requestId?: RequestId } | undefined)?.requestId : undefined;
+      if (cancelled !== undefined) mine.delete(key(cancelled));
     } else if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && id !== undefined) {
       const request = theirs.get(key(id));
       if (request) {

@@ -75,6 +75,14 @@ describe('RecordingTransport', () => {
     await expect(recording.sendRaw({ jsonrpc: '2.0', id: 4, result: {} })).rejects.toThrow(/only requests and notifications/);
   });
 
+  it('forgets a request once it is cancelled: it will never be answered', async () => {
+    const { recording } = await rig({ hang: 'slow' });
+    await recording.send({ jsonrpc: '2.0', id: 5, method: 'slow' });
+    expect(recording.isInFlight(5)).toBe(true);
+    await recording.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 5 } });
+    expect(recording.isInFlight(5)).toBe(false);
+  });
+
   it('sends a raw notification and resolves with nothing', async () => {
     const { recording, records } = await rig();
     await expect(recording.sendRaw({ jsonrpc: '2.0', method: 'notifications/roots/list_changed' })).resolves.toBeUndefined();
