@@ -1,6 +1,6 @@
 /** Where component bytes come from: a bundled example, a file, or a URL (issue #3, item 2). */
 import * as z from 'zod/v4';
-import { checkSize } from '../host/file-check.js';
+import { checkSize, MAX_COMPONENT_BYTES } from '../host/file-check.js';
 import type { OpenRequest } from './servers.js';
 
 export const ExampleSchema = z.object({
@@ -26,7 +26,28 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
     throw new ReadError(`could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!response.ok) throw new ReadError(`could not fetch ${url}: HTTP ${response.status} ${response.statusText}`);
-  return new Uint8Array(await response.arrayBuffer());
+  // A huge body is refused by its declared size, or as soon as it grows past the limit.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > 0) checkSize(declared);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.length;
+    if (total > MAX_COMPONENT_BYTES) {
+      await reader.cancel();
+      checkSize(total);
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /** The examples the build put under public/examples; an empty list if there are none. */
@@ -53,8 +74,14 @@ export function fromFile(file: File): OpenRequest {
   };
 }
 
+/** A URL that does not parse still opens a server, one that says why it could not be read. */
 export function fromUrl(url: string, base: string): OpenRequest {
-  const absolute = new URL(url, base).href;
-  const last = new URL(absolute).pathname.split('/').filter(Boolean).pop() ?? 'component';
-  return { name: last.replace(/\.wasm$/i, ''), origin: absolute, read: () => fetchBytes(absolute) };
+  let absolute: URL;
+  try {
+    absolute = new URL(url, base);
+  } catch {
+    return { name: 'component', origin: url, read: () => Promise.reject(new ReadError(`not a URL: ${url}`)) };
+  }
+  const last = absolute.pathname.split('/').filter(Boolean).pop() ?? 'component';
+  return { name: last.replace(/\.wasm$/i, ''), origin: absolute.href, read: () => fetchBytes(absolute.href) };
 }
