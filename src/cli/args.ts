@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MEMORY_LIMIT } from '../host/component.js';
 import { DEFAULT_CANCEL_GRACE_MS } from '../transport/supervised.js';
 import { usageError } from './exit-codes.js';
-import { MAX_DIR_BYTES, MAX_DIR_ENTRIES } from './host-dirs.js';
 import { parseDirs, parseEnv, parseMemory, parseOrigin, type DirFlag } from './sandbox-flags.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -23,11 +22,11 @@ Options:
   --session-idle <ms>  with --http: close a session (and free its component) after this long
                        without a request or open stream (default ${DEFAULT_SESSION_IDLE_MS})
   --env KEY=VALUE      an environment variable the component sees (repeatable; none by default)
-  --dir <host>[:<guest>]
-                       a copy of a host directory, at <guest> (default: the same absolute path)
-                       (repeatable; none by default). Read once at start, at most ${MAX_DIR_BYTES / 2 ** 20} MiB and
-                       ${MAX_DIR_ENTRIES} entries, links left out. Writes stay in the component's memory:
-                       they never reach the host directory and are lost when it restarts.
+  --dir <host>[:<guest>][:ro]
+                       a host directory the component sees at <guest> (default: the same absolute
+                       path); repeatable, none by default. Its writes reach the directory; nothing
+                       outside it can be reached (no absolute paths, no .. above it, no links
+                       leading out). :ro makes it read-only: every write fails with read-only.
   --allow-http <origin>
                        outgoing HTTP to this origin (https://example.com, http://127.0.0.1:8080,
                        or * for any; repeatable; none by default). A denied request fails inside

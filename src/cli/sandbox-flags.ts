@@ -7,11 +7,14 @@
 import { isAbsolute, posix, resolve } from 'node:path';
 import { usageError } from './exit-codes.js';
 
-/** A host directory and the path the component sees it at. */
+/** A host directory, the path the component sees it at, and whether the component may change it. */
 export interface DirFlag {
   host: string;
   guest: string;
+  readOnly: boolean;
 }
+
+const READ_ONLY = ':ro';
 
 /** wasm32 memories end at 4 GiB: a larger limit would mean no limit. */
 const MAX_MEMORY_MIB = 4096;
@@ -28,21 +31,25 @@ export function parseEnv(pairs: string[]): Record<string, string> {
 }
 
 /**
- * `<host-path>[:<guest-path>]`. The guest path is absolute; without one the
- * component sees the directory at its absolute host path (as wasmtime's
+ * `<host-path>[:<guest-path>][:ro]`. The guest path is absolute; without one
+ * the component sees the directory at its absolute host path (as wasmtime's
  * --dir does). A colon followed by something that is not an absolute path
- * belongs to the host path.
+ * belongs to the host path, except a final `:ro`, which makes the directory
+ * read-only (a host directory whose name ends in `:ro` is written with a
+ * trailing slash: `dir:ro/`).
  */
-export function parseDir(spec: string): DirFlag {
+export function parseDir(flag: string): DirFlag {
+  const readOnly = flag.endsWith(READ_ONLY);
+  const spec = readOnly ? flag.slice(0, -READ_ONLY.length) : flag;
   const colon = spec.lastIndexOf(':');
   const split = colon >= 0 && spec[colon + 1] === '/';
   const hostText = split ? spec.slice(0, colon) : spec;
-  if (hostText === '') throw usageError(`--dir wants <host-path>[:<guest-path>], got ${spec}`);
+  if (hostText === '') throw usageError(`--dir wants <host-path>[:<guest-path>][:ro], got ${flag}`);
   const host = resolve(hostText);
   const guestText = split ? spec.slice(colon + 1) : host;
   if (!isAbsolute(guestText) || guestText.includes('\\')) throw usageError(`--dir wants an absolute guest path, got ${guestText}`);
   const guest = posix.normalize(guestText).replace(/(.)\/+$/, '$1');
-  return { host, guest };
+  return { host, guest, readOnly };
 }
 
 export function parseDirs(specs: string[]): DirFlag[] {

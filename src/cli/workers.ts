@@ -31,6 +31,7 @@ export function workerFactory(options: WorkerFactoryOptions): Spawn {
       bytes: options.bytes,
       grants: options.sandbox.grants,
       limits: options.sandbox.limits,
+      hostDirs: options.sandbox.hostDirs,
       ...(cacheDir === undefined ? {} : { cacheDir }),
       loadTimeoutMs: Math.max(LOAD_TIMEOUT_MS, options.timeoutMs),
       onOutput: componentOutput(() => label.current),

@@ -8,12 +8,18 @@ import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
 import { MemoryMeter } from './memory.js';
+import type { Mount } from './preopens.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
 import { wasiImports, type DenialListener, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
 import type { WitHandlers, WitRun } from './wit.js';
 
 export interface Platform extends ModuleEvaluator {
   wasi: WasiShimModules;
+  /**
+   * Directories the platform itself gives every instance, by guest path,
+   * beside the in-memory ones of the grants (Node: real host directories).
+   */
+  mounts?(): Record<string, Mount>;
 }
 
 /** The default cap on a component's linear memory. */
@@ -185,7 +191,7 @@ async function instantiate(
   const runtime = new Runtime(sink, prepared.suspendable);
   const memory = new MemoryMeter(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
   const imports = {
-    ...wasiImports(options.platform.wasi, options.grants ?? {}, output, options.onDenied),
+    ...wasiImports(options.platform.wasi, options.grants ?? {}, output, options.onDenied, options.platform.mounts?.()),
     ...runtime.imports(),
   };
   let exports: Record<string, unknown>;

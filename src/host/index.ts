@@ -6,5 +6,16 @@ export { checkBytes, checkSize, MAX_COMPONENT_BYTES } from './file-check.js';
 export { checkWorld, type LoadStage, type World } from './load.js';
 export { LIMITS, Registry } from './registry.js';
 export { capabilitiesOf, createMcpServer } from './server.js';
-export type { Denial, DenialListener, FileTree, OutputListener, OutputStreamName, WasiGrants, WasiShimModules } from './wasi.js';
+export type {
+  Denial,
+  DenialListener,
+  FileTree,
+  InputHandler,
+  OutputHandler,
+  OutputListener,
+  OutputStreamName,
+  WasiGrants,
+  WasiShimModules,
+} from './wasi.js';
+export type { FilesystemAdapter, Mount } from './preopens.js';
 export { cacheKey, TRANSPILER, type Transpiled, type TranspileCache } from './transpile.js';

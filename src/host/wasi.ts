@@ -2,11 +2,13 @@
  * WASI for one component instance, built from the pure-JS ("browser") build
  * of @bytecodealliance/preview2-shim on every platform, so that each instance
  * gets its own captured stdio and nothing the host did not grant (issue #5):
- * clocks and random always; environment variables, directories (in memory)
- * and outgoing HTTP to listed origins only when granted; sockets never.
+ * clocks and random always; environment variables, directories (in memory,
+ * or whatever the platform mounts) and outgoing HTTP to listed origins only when granted; sockets never.
  * A call to what was not granted fails inside the component with the WASI
  * error for it, and the host is told through `onDenied`.
  */
+
+import { composePreopens, type FilesystemAdapter, type Mount } from './preopens.js';
 
 /** The namespaces of the shim's browser build (`import * as wasi from '.../browser/index.js'`). */
 export interface WasiShimModules {
@@ -20,15 +22,22 @@ export interface WasiShimModules {
   clocks: { monotonicClock: unknown; wallClock: unknown };
   filesystem: {
     types: unknown;
-    createFilesystem(config: { adapter: unknown; preopens: Record<string, unknown> }): { types: unknown; preopens: unknown };
-    InMemoryFilesystemAdapter: new () => unknown;
+    createFilesystem(config: { adapter: FilesystemAdapter<Mount>; preopens: Record<string, Mount> }): { types: unknown; preopens: unknown };
+    InMemoryFilesystemAdapter: new () => FilesystemAdapter;
   };
   http: {
     types: unknown;
     outgoingHandler: { handle(request: OutgoingRequestLike, options: unknown): unknown };
     incomingHandler: unknown;
   };
-  io: { error: unknown; poll: unknown; streams: unknown; outputStreamCreate(handler: OutputHandler): unknown };
+  io: {
+    error: unknown;
+    poll: unknown;
+    streams: unknown;
+    outputStreamCreate(handler: OutputHandler): unknown;
+    inputStreamCreate(handler: InputHandler): unknown;
+    ioErrorCreate(message: string): unknown;
+  };
   random: { random: unknown; insecure: unknown; insecureSeed: unknown };
   sockets: Record<string, unknown>;
 }
@@ -37,6 +46,12 @@ export interface OutputHandler {
   write(contents: Uint8Array): void;
   flush?(): void;
   blockingFlush?(): void;
+  drop?(): void;
+}
+
+/** What the shim's `inputStreamCreate` wants: bytes on each read; throw `{ tag: 'closed' }` at the end. */
+export interface InputHandler {
+  blockingRead(length: bigint): Uint8Array;
   drop?(): void;
 }
 
@@ -169,6 +184,7 @@ export function wasiImports(
   grants: WasiGrants,
   output: OutputListener,
   onDenied: DenialListener = () => {},
+  mounts: Record<string, Mount> = {},
 ): Record<string, unknown> {
   guardPollables(shim.io.poll);
   const cli = shim.cli.createCli({
@@ -181,11 +197,9 @@ export function wasiImports(
   // QuickJS tool writing to stderr failed every second time). WASI gives a handle per call: so do we.
   const stdout = capture('stdout', output);
   const stderr = capture('stderr', output);
-  // Each instance gets its own copy of the granted trees: what one instance writes, a restart forgets.
-  const fs = shim.filesystem.createFilesystem({
-    adapter: new shim.filesystem.InMemoryFilesystemAdapter(),
-    preopens: structuredClone(grants.dirs ?? {}),
-  });
+  const fs = shim.filesystem.createFilesystem(
+    composePreopens(grants.dirs ?? {}, new shim.filesystem.InMemoryFilesystemAdapter(), mounts),
+  );
   const s = shim.sockets;
   return {
     'wasi:cli/environment': cli.environment,

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Platform } from '../../host/index.js';
 import type { WasiShimModules } from '../../host/wasi.js';
 import { directoryCache } from './cache.js';
+import { hostMounts, type HostDir } from './host-filesystem.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,12 +27,17 @@ let shim: Promise<WasiShimModules> | undefined;
 export interface NodePlatformOptions {
   /** A directory for transpiled components, reused across runs (none: transpile every time). */
   cacheDir?: string;
+  /** Real host directories every instance sees, writes included (`--dir`). */
+  dirs?: HostDir[];
 }
 
 export async function nodePlatform(options: NodePlatformOptions = {}): Promise<Platform> {
   shim ??= loadBrowserShim();
+  const wasi = await shim;
+  const dirs = options.dirs ?? [];
   return {
-    wasi: await shim,
+    wasi,
+    ...(dirs.length === 0 ? {} : { mounts: () => hostMounts(wasi.io, dirs) }),
     ...(options.cacheDir === undefined ? {} : { cache: directoryCache(options.cacheDir) }),
     importModule: async (source) =>
       (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Awaited<

@@ -11,6 +11,7 @@ import type { Denial, HostTimings, LoadStage, OutputStreamName, WireError, World
 import type { PortLike } from '../../transport/message-port.js';
 import type { WorkerLink } from '../../transport/supervised.js';
 import { FromWorkerSchema, type FromWorker, type Grants, type Limits, type ToWorker } from '../../worker/protocol.js';
+import type { HostDir } from './host-filesystem.js';
 import type { WorkerData } from './worker-data.js';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
@@ -33,6 +34,8 @@ export interface SpawnOptions {
   limits?: Limits;
   /** Where the worker keeps transpiled components across runs (none: it transpiles every time). */
   cacheDir?: string;
+  /** Host directories the component sees, writes included (`--dir`). */
+  hostDirs?: HostDir[];
   /** Transpile + instantiate + run must finish within this (a `run` that never returns is stopped). */
   loadTimeoutMs: number;
   onStage?: (stage: LoadStage, ms: number) => void;
@@ -54,7 +57,10 @@ type State = 'loading' | 'ready' | 'over';
 export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWorker> {
   return new Promise((resolve, reject) => {
     // stdout/stderr: true keeps the worker's console off process.stdout (the stdio JSON-RPC stream).
-    const workerData: WorkerData = options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir };
+    const workerData: WorkerData = {
+      ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+      ...(options.hostDirs?.length ? { dirs: options.hostDirs } : {}),
+    };
     const worker = new Worker(ENTRY, { stdout: true, stderr: true, workerData });
     const channel = new MessageChannel();
     let state: State = 'loading';

@@ -8,5 +8,10 @@ import * as z from 'zod/v4';
 export const WorkerDataSchema = z.object({
   /** Where transpiled components are kept across runs; absent: no cache. */
   cacheDir: z.string().optional(),
+  /**
+   * Host directories the component sees (`--dir`), opened by the worker
+   * itself: a real directory cannot cross the control protocol as data.
+   */
+  dirs: z.array(z.object({ host: z.string(), guest: z.string(), readOnly: z.boolean() })).optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

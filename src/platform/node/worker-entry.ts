@@ -8,12 +8,12 @@ import { WorkerDataSchema } from './worker-data.js';
 if (!parentPort) throw new Error('worker-entry.js runs only as a worker_threads Worker');
 const port = parentPort;
 // Bad settings are a bug in spawn.ts: fail loudly (the worker's error event reaches the parent).
-const { cacheDir } = WorkerDataSchema.parse(workerData ?? {});
+const { cacheDir, dirs } = WorkerDataSchema.parse(workerData ?? {});
 enableWasmFeatures();
 serveInWorker(
   {
     post: (message) => port.postMessage(message),
     once: (listener) => port.once('message', listener),
   },
-  () => nodePlatform(cacheDir === undefined ? {} : { cacheDir }),
+  () => nodePlatform({ ...(cacheDir === undefined ? {} : { cacheDir }), ...(dirs === undefined ? {} : { dirs }) }),
 );

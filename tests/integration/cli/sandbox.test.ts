@@ -1,11 +1,11 @@
 /**
  * The CLI's sandbox flags over stdio (issues #4, #5): --dir gives the
- * component an in-memory copy of a host directory, --allow-http opens
- * origins (a denied request fails inside the component and is one line on
- * our stderr), --memory caps linear memory. The `capabilities` example has
+ * component a real host directory, confined to it (read-only with :ro),
+ * --allow-http opens origins (a denied request fails inside the component
+ * and is one line on our stderr), --memory caps linear memory. The `capabilities` example has
  * one tool per capability; `trap` has a tool that allocates without bound.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,36 +21,93 @@ const error = (t: string) => ({ content: [{ type: 'text', text: t }], isError: t
 const scratch = mkdtempSync(join(tmpdir(), 'wasi-mcp-sandbox-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('--dir: a copy of a host directory', () => {
+describe('--dir: a real host directory, confined', () => {
   const host = join(scratch, 'data');
+  const readOnly = join(scratch, 'reference');
+  const secret = join(scratch, 'secret');
   let session: StdioSession;
+  let hang: Server;
+  let hangOrigin: string;
   beforeAll(async () => {
     mkdirSync(join(host, 'sub'), { recursive: true });
+    mkdirSync(readOnly);
+    mkdirSync(secret);
     writeFileSync(join(host, 'a.txt'), 'hello from the host');
     writeFileSync(join(host, 'sub', 'b.txt'), 'ünïcode');
-    // A link could lead outside the granted directory: it is left out.
+    writeFileSync(join(readOnly, 'r.txt'), 'look, do not touch');
+    writeFileSync(join(secret, 's.txt'), 'outside the grant');
+    // Links that lead out of the granted directory: absolute, and relative climbing out.
     symlinkSync('/etc/passwd', join(host, 'passwd'));
-    session = await connectStdio([examplePath('capabilities'), '--dir', `${host}:/data`]);
+    symlinkSync('../secret', join(host, 'out'));
+    // A server that never answers: a fetch to it outlives --timeout, which restarts the component.
+    hang = createServer(() => {});
+    await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
+    hangOrigin = `http://127.0.0.1:${(hang.address() as AddressInfo).port}`;
+    session = await connectStdio([
+      examplePath('capabilities'),
+      '--dir',
+      `${host}:/data`,
+      '--dir',
+      `${readOnly}:/ref:ro`,
+      '--allow-http',
+      hangOrigin,
+      '--timeout',
+      '5000',
+    ]);
   });
-  afterAll(async () => session?.close());
+  afterAll(async () => {
+    await session?.close();
+    hang?.closeAllConnections();
+    await new Promise((resolve) => hang?.close(resolve));
+  });
   const call = (name: string, args: Record<string, unknown> = {}) => session.client.callTool({ name, arguments: args });
 
-  test('the component sees the directory at the guest path, without the link', async () => {
+  test('the component lists and reads the host files at the guest path', async () => {
     expect(await call('list-dirs')).toEqual(
-      text('{"/data":[{"name":"a.txt","type":"regular-file"},{"name":"sub","type":"directory"}]}'),
+      text(
+        '{"/data":[{"name":"a.txt","type":"regular-file"},{"name":"out","type":"symbolic-link"},{"name":"passwd","type":"symbolic-link"},{"name":"sub","type":"directory"}],' +
+          '"/ref":[{"name":"r.txt","type":"regular-file"}]}',
+      ),
     );
     expect(await call('read-file', { path: '/data/a.txt' })).toEqual(text('hello from the host'));
     expect(await call('read-file', { path: '/data/sub/b.txt' })).toEqual(text('ünïcode'));
-    expect(await call('read-file', { path: '/data/passwd' })).toEqual(error('read-file failed: no-entry'));
-    expect(session.stderr()).toContain('wasi-mcp: --dir: left out 1 symbolic link(s) and special file(s)');
+    expect(await call('read-file', { path: '/ref/r.txt' })).toEqual(text('look, do not touch'));
   });
 
-  test('writes stay in the component: later calls see them, the host directory does not change', async () => {
-    expect(await call('write-file', { path: '/data/a.txt', text: 'changed' })).toEqual(text('wrote 7 bytes to /data/a.txt'));
+  test('writes reach the directory and survive a restart of the component', async () => {
     expect(await call('write-file', { path: '/data/new.txt', text: 'new' })).toEqual(text('wrote 3 bytes to /data/new.txt'));
-    expect(await call('read-file', { path: '/data/a.txt' })).toEqual(text('changed'));
-    expect(readFileSync(join(host, 'a.txt'), 'utf8')).toBe('hello from the host');
-    expect(readdirSync(host).sort()).toEqual(['a.txt', 'passwd', 'sub']);
+    expect(await call('write-file', { path: '/data/sub/b.txt', text: 'changed' })).toEqual(text('wrote 7 bytes to /data/sub/b.txt'));
+    expect(readFileSync(join(host, 'new.txt'), 'utf8')).toBe('new');
+    expect(readFileSync(join(host, 'sub', 'b.txt'), 'utf8')).toBe('changed');
+
+    const timedOut = await call('fetch', { url: `${hangOrigin}/never` }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((timedOut as McpError).data).toEqual({ code: 'TIMED_OUT' });
+    await vi.waitFor(() => expect(session.stderr()).toContain('restarting the component (TIMED_OUT)'), { timeout: 10_000 });
+    // A fresh instance, the same directory.
+    expect(await call('read-file', { path: '/data/new.txt' })).toEqual(text('new'));
+    expect(await call('read-file', { path: '/data/sub/b.txt' })).toEqual(text('changed'));
+  });
+
+  test(':ro refuses every write inside the tool result and the directory is unchanged', async () => {
+    expect(await call('write-file', { path: '/ref/r.txt', text: 'overwritten' })).toEqual(error('write-file failed: read-only'));
+    expect(await call('write-file', { path: '/ref/added.txt', text: 'x' })).toEqual(error('write-file failed: read-only'));
+    expect(readFileSync(join(readOnly, 'r.txt'), 'utf8')).toBe('look, do not touch');
+    expect(readdirSync(readOnly)).toEqual(['r.txt']);
+  });
+
+  test('.., absolute paths and links leading out are refused', async () => {
+    expect(await call('read-file', { path: '/data/../secret/s.txt' })).toEqual(error('read-file failed: not-permitted'));
+    expect(await call('write-file', { path: '/data/../escaped.txt', text: 'x' })).toEqual(error('write-file failed: not-permitted'));
+    expect(await call('read-file', { path: '/data/passwd' })).toEqual(error('read-file failed: not-permitted'));
+    expect(await call('read-file', { path: '/data/out/s.txt' })).toEqual(error('read-file failed: not-permitted'));
+    expect(await call('write-file', { path: '/data/out/s.txt', text: 'x' })).toEqual(error('write-file failed: not-permitted'));
+    // Only the granted directories exist for the component: an absolute host path names nothing.
+    expect(await call('read-file', { path: join(secret, 's.txt') })).toEqual(error(`no preopened directory for ${join(secret, 's.txt')}`));
+    expect(readFileSync(join(secret, 's.txt'), 'utf8')).toBe('outside the grant');
+    expect(readdirSync(scratch).sort()).toEqual(['data', 'reference', 'secret']);
   });
 });
 
@@ -61,15 +118,11 @@ describe('--dir errors', () => {
     expect(result.stderr).toBe(`wasi-mcp: error DIR_NOT_FOUND: --dir ${join(scratch, 'nope')}: no such directory\n`);
   });
 
-  test('a directory over the size limit is refused with the reason', async () => {
-    const big = join(scratch, 'big');
-    mkdirSync(big);
-    // Sparse: 65 MiB long on paper, nothing written (the size is checked before reading).
-    writeFileSync(join(big, 'huge.bin'), '');
-    truncateSync(join(big, 'huge.bin'), 65 * 2 ** 20);
-    const result = await runCli(['serve', examplePath('capabilities'), '--dir', `${big}:/big`]);
+  test('a file is not a directory', async () => {
+    const file = join(scratch, 'data', 'a.txt');
+    const result = await runCli(['serve', examplePath('capabilities'), '--dir', `${file}:/f`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^wasi-mcp: error DIR_TOO_LARGE: --dir \S+: over 64\.0 MiB of files; .*grant a smaller directory\n$/);
+    expect(result.stderr).toBe(`wasi-mcp: error DIR_NOT_FOUND: --dir ${file} is not a directory\n`);
   });
 });
 

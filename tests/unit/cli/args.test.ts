@@ -24,6 +24,10 @@ describe('parseCommand', () => {
       'data:/data/',
       '--dir',
       '/srv/files',
+      '--dir',
+      'ref:/ref:ro',
+      '--dir',
+      '/srv/docs:ro',
       '--allow-http',
       'https://api.example.com/',
       '--allow-http',
@@ -36,8 +40,10 @@ describe('parseCommand', () => {
     ]);
     expect(command).toMatchObject({
       dirs: [
-        { host: resolve('data'), guest: '/data' },
-        { host: '/srv/files', guest: '/srv/files' },
+        { host: resolve('data'), guest: '/data', readOnly: false },
+        { host: '/srv/files', guest: '/srv/files', readOnly: false },
+        { host: resolve('ref'), guest: '/ref', readOnly: true },
+        { host: '/srv/docs', guest: '/srv/docs', readOnly: true },
       ],
       httpOrigins: ['https://api.example.com', 'http://127.0.0.1:8080', '*'],
       memoryBytes: 64 * 2 ** 20,
@@ -45,6 +51,10 @@ describe('parseCommand', () => {
     });
     // A colon not followed by an absolute path is part of the host path.
     expect(parseCommand(['inspect', 'c.wasm', '--dir', 'a:b'])).toMatchObject({ dirs: [{ host: resolve('a:b'), guest: resolve('a:b') }] });
+    // Only a final :ro means read-only; a trailing slash keeps it part of the host path.
+    expect(parseCommand(['inspect', 'c.wasm', '--dir', 'a:ro/'])).toMatchObject({
+      dirs: [{ host: resolve('a:ro'), guest: resolve('a:ro'), readOnly: false }],
+    });
   });
 
   test('serve over HTTP with a deadline and repeated --env (values may hold "=")', () => {
@@ -71,6 +81,7 @@ describe('parseCommand', () => {
     [['serve', 'c.wasm', '--env', '=x']],
     [['serve', 'c.wasm', '--env', '1A=x']],
     [['serve', 'c.wasm', '--dir', ':/x']],
+    [['serve', 'c.wasm', '--dir', ':ro']],
     [['serve', 'c.wasm', '--dir', 'a:/x', '--dir', 'b:/x/']],
     [['serve', 'c.wasm', '--allow-http', 'example.com']],
     [['serve', 'c.wasm', '--allow-http', 'https://example.com/path']],
