@@ -5,6 +5,7 @@
  * with a usage error that says what was expected.
  */
 import { isAbsolute, posix, resolve } from 'node:path';
+import { ENV_NAME, grantableOrigin } from '../host/grant-values.js';
 import { usageError } from './exit-codes.js';
 
 /** A host directory, the path the component sees it at, and whether the component may change it. */
@@ -24,7 +25,7 @@ export function parseEnv(pairs: string[]): Record<string, string> {
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const key = eq < 0 ? '' : pair.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw usageError(`--env wants KEY=VALUE, got ${pair}`);
+    if (!ENV_NAME.test(key)) throw usageError(`--env wants KEY=VALUE, got ${pair}`);
     env[key] = pair.slice(eq + 1);
   }
   return env;
@@ -64,18 +65,11 @@ export function parseDirs(specs: string[]): DirFlag[] {
 
 /** `*`, or an http(s) origin such as `https://api.example.com` or `http://127.0.0.1:8080`. */
 export function parseOrigin(text: string): string {
-  if (text === '*') return text;
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  const bare = url && url.username === '' && url.password === '' && url.pathname === '/' && url.search === '' && url.hash === '';
-  if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const origin = grantableOrigin(text);
+  if (origin === undefined) {
     throw usageError(`--allow-http wants an origin like https://example.com or http://127.0.0.1:8080, or *; got ${text}`);
   }
-  return `${url.protocol}//${url.host}`;
+  return origin;
 }
 
 /** Whole MiB, 1 to 4096, as bytes. */

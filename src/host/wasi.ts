@@ -8,6 +8,7 @@
  * error for it, and the host is told through `onDenied`.
  */
 
+import { normalizeOrigin } from './grant-values.js';
 import { composePreopens, type FilesystemAdapter, type Mount } from './preopens.js';
 
 /** The namespaces of the shim's browser build (`import * as wasi from '.../browser/index.js'`). */
@@ -112,16 +113,6 @@ interface OutgoingRequestLike {
   scheme(): { tag: 'HTTP' | 'HTTPS' } | { tag: 'other'; val: string } | undefined;
   authority(): string | undefined;
   pathWithQuery(): string | undefined;
-}
-
-/** `scheme://host[:port]` as the URL standard writes it (lower case, default port dropped); undefined if not a URL with an origin. */
-export function normalizeOrigin(text: string): string | undefined {
-  try {
-    const origin = new URL(text).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@
  * What a person typed is checked here, line by line, so that a mistake is
  * named ("line 2: ...") instead of silently granting something else.
  */
+import { ENV_NAME, grantableOrigin } from '../host/grant-values.js';
 import type { SandboxConfig, SandboxFile } from './sandbox.js';
 
 export interface SandboxDraft {
@@ -23,8 +24,6 @@ export const DEADLINE_RANGE_MS = { min: 500, max: 600_000 } as const;
 export const MEMORY_RANGE_MIB = { min: 16, max: 4096 } as const;
 /** The directory is copied into every worker and again into every instance: keep it to what a tab can afford. */
 export const MAX_DIRECTORY_BYTES = 64 * 2 ** 20;
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function toDraft(config: SandboxConfig): SandboxDraft {
   return {
@@ -61,22 +60,11 @@ export function parseEnv(text: string, errors: string[]): Record<string, string>
 export function parseOrigins(text: string, errors: string[]): string[] {
   const origins: string[] = [];
   for (const [n, line] of lines(text)) {
-    if (line === '*') {
-      origins.push(line);
-      continue;
-    }
-    let url: URL | undefined;
-    try {
-      url = new URL(line);
-    } catch {
-      url = undefined;
-    }
-    // The host compares `scheme://authority` of each request with these exactly, so a path would never match.
-    const bare = line.replace(/\/$/, '');
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== bare) {
+    const origin = grantableOrigin(line);
+    if (origin === undefined) {
       errors.push(`HTTP origin line ${n}: "${line}" is not an origin like https://example.com or http://127.0.0.1:8080`);
-    } else if (!origins.includes(url.origin)) {
-      origins.push(url.origin);
+    } else if (!origins.includes(origin)) {
+      origins.push(origin);
     }
   }
   return origins;
