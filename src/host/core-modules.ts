@@ -5,34 +5,13 @@
  * while it hashes the bytes, reads the cache and imports the generated module
  * (issue #7), and the cache need not store them again.
  */
-
-/** Section ids in a component binary: a core module, and a nested component (itself a component binary). */
-export const CORE_MODULE_SECTION = 1;
-export const COMPONENT_SECTION = 4;
-
-export function readU32Leb(bytes: Uint8Array, offset: number): [value: number, next: number] {
-  let value = 0;
-  let at = offset;
-  for (let shift = 0; shift < 35; shift += 7) {
-    const byte = bytes[at++];
-    if (byte === undefined) break;
-    value += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) return [value, at];
-  }
-  throw new Error('malformed section size');
-}
+import { COMPONENT_SECTION, CORE_MODULE_SECTION, sections } from './sections.js';
 
 function collect(component: Uint8Array, into: Uint8Array[]): void {
-  let at = 8;
-  while (at < component.length) {
-    const id = component[at];
-    const [size, payload] = readU32Leb(component, at + 1);
-    if (payload + size > component.length) throw new Error('section past the end');
-    const body = component.subarray(payload, payload + size);
+  for (const { id, body } of sections(component)) {
     if (id === CORE_MODULE_SECTION) into.push(body);
     // componentize-qjs nests the QuickJS runtime and its adapters in components of their own.
     else if (id === COMPONENT_SECTION) collect(body, into);
-    at = payload + size;
   }
 }
 

@@ -4,6 +4,7 @@
  * checks are instant, so the CLI runs them before it starts a worker.
  */
 import { HostError } from './errors.js';
+import { SectionError, sections } from './sections.js';
 
 /**
  * The largest component the host loads. The biggest toolchain output here is
@@ -49,26 +50,16 @@ export function checkHeader(bytes: Uint8Array): void {
  * end-of-file (at offset 0x19f95b)".
  */
 export function checkSections(bytes: Uint8Array): void {
-  const truncated = (at: number, detail: string) =>
-    new HostError(
+  try {
+    for (const section of sections(bytes)) void section;
+  } catch (e) {
+    if (!(e instanceof SectionError)) throw e;
+    if (e.reason === 'malformed') return; // malformed rather than short: jco names it better
+    const detail = e.reason === 'cut' ? 'it ends inside a section header' : `a section declares ${e.declared} bytes but only ${e.available} follow`;
+    throw new HostError(
       'TRUNCATED',
-      `the file is truncated: ${detail} (section at byte ${at}, file of ${bytes.length} bytes); is the download or copy complete?`,
+      `the file is truncated: ${detail} (section at byte ${e.start}, file of ${bytes.length} bytes); is the download or copy complete?`,
     );
-  let p = 8;
-  while (p < bytes.length) {
-    const start = p++;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (p >= bytes.length) throw truncated(start, 'it ends inside a section header');
-      const b = bytes[p++];
-      size += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) break;
-      if (shift >= 28) return; // not a LEB128 u32: malformed rather than short, which jco names better
-    }
-    if (p + size > bytes.length) {
-      throw truncated(start, `a section declares ${size} bytes but only ${bytes.length - p} follow`);
-    }
-    p += size;
   }
 }
 

@@ -11,9 +11,7 @@
  * sections. Those are searched, core modules (most of the bytes) skipped. A
  * name found by chance only means JSPI, which works for every component.
  */
-import { COMPONENT_SECTION, CORE_MODULE_SECTION, readU32Leb } from './core-modules.js';
-
-const CUSTOM_SECTION = 0;
+import { COMPONENT_SECTION, CORE_MODULE_SECTION, CUSTOM_SECTION, sections } from './sections.js';
 
 function encodedName(name: string): Uint8Array {
   const utf8 = new TextEncoder().encode(name);
@@ -31,17 +29,12 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 }
 
 function mentions(component: Uint8Array, needles: Uint8Array[]): boolean {
-  let at = 8;
-  while (at < component.length) {
-    const id = component[at];
-    const [size, payload] = readU32Leb(component, at + 1);
-    const body = component.subarray(payload, payload + size);
+  for (const { id, body } of sections(component)) {
     if (id === COMPONENT_SECTION) {
       if (mentions(body, needles)) return true;
     } else if (id !== CORE_MODULE_SECTION && id !== CUSTOM_SECTION && needles.some((n) => contains(body, n))) {
       return true;
     }
-    at = payload + size;
   }
   return false;
 }
