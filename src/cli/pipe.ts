@@ -15,10 +15,10 @@ import {
   isJSONRPCResultResponse,
   type JSONRPCMessage,
   type MessageExtraInfo,
-  type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { describeError } from '../host/index.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
+import { requestKey } from '../transport/request-key.js';
 
 export interface PipeOptions {
   onclose?: () => void;
@@ -79,11 +79,11 @@ export class Pipe {
   }
 
   #forwardToComponent(message: JSONRPCMessage): void {
-    if (isJSONRPCRequest(message)) this.#outstanding.add(idKey(message.id));
+    if (isJSONRPCRequest(message)) this.#outstanding.add(requestKey(message.id));
     // A cancelled request is never answered (MCP): nobody waits for it any more.
     const cancelled = CancelledNotificationSchema.safeParse(message);
     if (cancelled.success && cancelled.data.params.requestId !== undefined) {
-      this.#outstanding.delete(idKey(cancelled.data.params.requestId));
+      this.#outstanding.delete(requestKey(cancelled.data.params.requestId));
       this.#settle();
     }
     this.#toComponent = this.#toComponent.then(async () => {
@@ -115,10 +115,9 @@ export class Pipe {
       this.#options.onerror?.(e instanceof Error ? e : new Error(describeError(e)));
     }
     if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
-      this.#outstanding.delete(idKey(message.id));
+      this.#outstanding.delete(requestKey(message.id));
       this.#settle();
     }
   }
 }
 
-const idKey = (id: RequestId) => `${typeof id}:${id}`;

@@ -15,6 +15,7 @@ import {
   type MessageExtraInfo,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { requestKey } from './request-key.js';
 
 export type Direction = 'out' | 'in';
 export type MessageKind = 'request' | 'notification' | 'result' | 'error';
@@ -47,7 +48,6 @@ interface InFlight {
   sentAt: number;
 }
 
-const key = (id: RequestId) => `${typeof id}:${id}`;
 const encoder = new TextEncoder();
 
 export function kindOf(message: JSONRPCMessage): MessageKind {
@@ -109,7 +109,7 @@ export class RecordingTransport implements Transport {
 
   /** Requests in flight from this side: a raw request must not reuse one of their ids. */
   isInFlight(id: RequestId): boolean {
-    return this.#outgoing.has(key(id));
+    return this.#outgoing.has(requestKey(id));
   }
 
   /**
@@ -127,7 +127,7 @@ export class RecordingTransport implements Transport {
   }
 
   #sendRawRequest(message: JSONRPCRequest): Promise<JSONRPCMessage> {
-    const k = key(message.id);
+    const k = requestKey(message.id);
     if (this.#outgoing.has(k)) {
       return Promise.reject(new Error(`id ${JSON.stringify(message.id)} is already in flight; choose another id`));
     }
@@ -143,11 +143,11 @@ export class RecordingTransport implements Transport {
 
   #receive(message: JSONRPCMessage, extra: MessageExtraInfo | undefined): void {
     const id = idOf(message);
-    const raw = id !== undefined && kindOf(message) !== 'request' && this.#raw.has(key(id));
+    const raw = id !== undefined && kindOf(message) !== 'request' && this.#raw.has(requestKey(id));
     this.#record('in', message, raw);
     if (raw) {
-      const pending = this.#raw.get(key(id!))!;
-      this.#raw.delete(key(id!));
+      const pending = this.#raw.get(requestKey(id!))!;
+      this.#raw.delete(requestKey(id!));
       pending.resolve(message);
       return;
     }
@@ -165,14 +165,14 @@ export class RecordingTransport implements Transport {
     let rttMs: number | undefined;
     if (isJSONRPCRequest(message) || isJSONRPCNotification(message)) {
       method = message.method;
-      if (isJSONRPCRequest(message)) mine.set(key(message.id), { method, sentAt: time });
+      if (isJSONRPCRequest(message)) mine.set(requestKey(message.id), { method, sentAt: time });
       // A cancelled request is never answered: it is no longer in flight.
       const cancelled = method === 'notifications/cancelled' ? (message.params as { requestId?: RequestId } | undefined)?.requestId : undefined;
-      if (cancelled !== undefined) mine.delete(key(cancelled));
+      if (cancelled !== undefined) mine.delete(requestKey(cancelled));
     } else if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && id !== undefined) {
-      const request = theirs.get(key(id));
+      const request = theirs.get(requestKey(id));
       if (request) {
-        theirs.delete(key(id));
+        theirs.delete(requestKey(id));
         method = request.method;
         rttMs = time - request.sentAt;
       }

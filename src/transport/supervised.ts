@@ -27,6 +27,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { WireError } from '../host/errors.js';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
+import { requestKey } from './request-key.js';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
@@ -66,7 +67,6 @@ interface Pending {
 
 export const DEFAULT_CANCEL_GRACE_MS = 500;
 
-const key = (id: RequestId) => `${typeof id}:${id}`;
 /** Ids of the requests the supervisor replays to a new worker; their answers stay here. */
 const REPLAY = 'supervisor:';
 const isReplay = (id: RequestId | undefined) => typeof id === 'string' && id.startsWith(REPLAY);
@@ -135,7 +135,7 @@ export class SupervisedTransport implements Transport {
   }
 
   #track(request: JSONRPCRequest, armed: boolean): void {
-    this.#pending.set(key(request.id), {
+    this.#pending.set(requestKey(request.id), {
       id: request.id,
       request,
       timer: armed && this.#asked.size === 0 ? this.#arm(request) : undefined,
@@ -155,14 +155,14 @@ export class SupervisedTransport implements Transport {
   #cancel(notification: JSONRPCMessage): boolean {
     const parsed = CancelledNotificationSchema.safeParse(notification);
     const id = parsed.success ? parsed.data.params.requestId : undefined;
-    const pending = id === undefined ? undefined : this.#pending.get(key(id));
+    const pending = id === undefined ? undefined : this.#pending.get(requestKey(id));
     if (!pending || pending.cancelled || pending.request.method === 'initialize') return false;
     pending.cancelled = true;
     clearTimeout(pending.timer);
     const queued = this.#queue?.indexOf(pending.request) ?? -1;
     if (queued >= 0) {
       this.#queue!.splice(queued, 1);
-      this.#pending.delete(key(pending.id));
+      this.#pending.delete(requestKey(pending.id));
       return true;
     }
     const graceMs = this.#options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
@@ -198,9 +198,9 @@ export class SupervisedTransport implements Transport {
    */
   #componentAsked(request: JSONRPCRequest, extra: MessageExtraInfo | undefined): void {
     const related = relatedRequestIdOf(extra);
-    const pending = related === undefined ? undefined : this.#pending.get(key(related));
+    const pending = related === undefined ? undefined : this.#pending.get(requestKey(related));
     if (!pending) return;
-    this.#asked.set(key(request.id), key(pending.id));
+    this.#asked.set(requestKey(request.id), requestKey(pending.id));
     pending.waiting += 1;
     for (const other of this.#pending.values()) {
       if (other.cancelled) continue;
@@ -211,9 +211,9 @@ export class SupervisedTransport implements Transport {
 
   /** The client answered a question of the component's, or the question was withdrawn. */
   #clientAnswered(id: RequestId): void {
-    const owner = this.#asked.get(key(id));
+    const owner = this.#asked.get(requestKey(id));
     if (owner === undefined) return;
-    this.#asked.delete(key(id));
+    this.#asked.delete(requestKey(id));
     const pending = this.#pending.get(owner);
     if (pending) pending.waiting -= 1;
     this.#resumeDeadlines();
@@ -230,10 +230,10 @@ export class SupervisedTransport implements Transport {
 
   /** Answers a pending request with an error, as the server would have. */
   #answer(id: RequestId, code: number, reason: WireError): void {
-    const pending = this.#pending.get(key(id));
+    const pending = this.#pending.get(requestKey(id));
     if (!pending) return;
     clearTimeout(pending.timer);
-    this.#pending.delete(key(id));
+    this.#pending.delete(requestKey(id));
     this.onmessage?.({ jsonrpc: '2.0', id, error: { code, message: reason.message, data: { code: reason.code } } });
   }
 
@@ -248,14 +248,14 @@ export class SupervisedTransport implements Transport {
   #fromWorker(message: JSONRPCMessage, extra?: MessageExtraInfo): void {
     if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
       if (isReplay(message.id)) return;
-      const pending = this.#pending.get(key(message.id!));
+      const pending = this.#pending.get(requestKey(message.id!));
       if (pending && isJSONRPCResultResponse(message)) this.#remember(pending.request);
       if (pending) {
         clearTimeout(pending.timer);
-        this.#pending.delete(key(message.id!));
+        this.#pending.delete(requestKey(message.id!));
         this.#failures = 0;
         // Questions it left open will not be answered to anyone.
-        for (const [asked, owner] of this.#asked) if (owner === key(pending.id)) this.#asked.delete(asked);
+        for (const [asked, owner] of this.#asked) if (owner === requestKey(pending.id)) this.#asked.delete(asked);
         this.#resumeDeadlines();
         // It finished within the grace period; the client, having cancelled it, expects no answer.
         if (pending.cancelled) return;
@@ -308,7 +308,7 @@ export class SupervisedTransport implements Transport {
     const queued = this.#queue;
     this.#queue = undefined;
     for (const m of queued) {
-      const pending = isJSONRPCRequest(m) ? this.#pending.get(key(m.id)) : undefined;
+      const pending = isJSONRPCRequest(m) ? this.#pending.get(requestKey(m.id)) : undefined;
       if (pending && pending.timer === undefined && this.#asked.size === 0) pending.timer = this.#arm(pending.request);
       await port.send(m);
     }
@@ -336,7 +336,7 @@ export class SupervisedTransport implements Transport {
       clearTimeout(pending.timer);
       pending.timer = undefined;
       if (pending.cancelled) {
-        this.#pending.delete(key(pending.id));
+        this.#pending.delete(requestKey(pending.id));
       } else if (culpritKnown && pending.waiting === 0 && !this.#queue?.includes(pending.request)) {
         carried.push(pending.request);
       } else if (!this.#queue?.includes(pending.request)) {
