@@ -123,7 +123,7 @@ describe('loading', () => {
     const { page, errors } = await open('?url=examples/echo.wasm');
     const region = await waitForPhase(page, 'echo', 'ready');
     await openTab(page, 'Server');
-    expect(await region.getByText(/examples\/echo\.wasm \(1\.\d MB\)/).count()).toBe(1);
+    expect(await region.getByText(/examples\/echo\.wasm \(1\.\d MiB\)/).count()).toBe(1);
     expect(await workspace(page, 'echo').getByTestId('server-name').innerText()).toBe('echo');
     // The same from the URL field, with a URL relative to the page.
     await page.getByLabel('Component URL').fill('examples/trap.wasm');

@@ -28,9 +28,9 @@ describe('memory', () => {
     try {
       await loadExample(page, 'trap');
       await loadExample(page, 'echo');
-      expect(await memoryUse(page, 'echo')).toMatch(/^Memory \d+(\.\d)? (KB|MB) of 512\.0 MB$/);
+      expect(await memoryUse(page, 'echo')).toMatch(/^Memory \d+(\.\d)? (KiB|MiB) of 512\.0 MiB$/);
       await selectServer(page, 'trap');
-      expect(await memoryUse(page, 'trap')).toMatch(/^Memory \d+(\.\d)? (KB|MB) of 512\.0 MB$/);
+      expect(await memoryUse(page, 'trap')).toMatch(/^Memory \d+(\.\d)? (KiB|MiB) of 512\.0 MiB$/);
       const meter = workspace(page, 'trap').getByRole('meter', { name: 'Memory use' });
       expect(Number(await meter.getAttribute('value'))).toBeGreaterThan(0);
       expect(Number(await meter.getAttribute('max'))).toBe(512 * 2 ** 20);
@@ -45,7 +45,7 @@ describe('memory', () => {
     try {
       await loadExample(page, 'trap');
       await applySandbox(page, 'trap', (form) => form.getByLabel('Memory limit (MiB)').fill('64'));
-      expect(await memoryUse(page, 'trap')).toMatch(/ of 64\.0 MB$/);
+      expect(await memoryUse(page, 'trap')).toMatch(/ of 64\.0 MiB$/);
 
       const result = await callTool(page, 'oom');
       const alert = (await result.getByRole('alert').innerText()).replace(/\s+/g, ' ');
