@@ -7,7 +7,7 @@
 // for world `mcp-server-env` (../wit/env.wit).
 import { registerPrompts, registerResources, registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
 import { getEnvironment } from 'wasi:cli/environment@0.2.3';
-import { catchAll, fail, jsonBytes, text, utf8Encode } from '../shared/mcp.js';
+import { catchAll, fail, jsonBytes, text, toolsOnly, utf8Encode } from '../shared/mcp.js';
 
 const OBJECT = jsonBytes({ type: 'object', properties: {} });
 const tool = (name, extra = {}) => ({ name, description: `the ${name} tool`, inputSchema: OBJECT, ...extra });
@@ -67,15 +67,9 @@ export const run = {
   },
 };
 
-export const handlers = catchAll({
-  callTool(name) {
+export const handlers = catchAll(
+  toolsOnly((name) => {
     if (name !== 'refusals') fail('tool-not-found', `no tool ${name}`);
     return { content: [text(report.map((r) => `${r.what}: ${r.refused ?? 'ACCEPTED'}`).join('\n'))], structuredContent: jsonBytes({ report }) };
-  },
-  readResource: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  getPrompt: (name) => fail('prompt-not-found', `no prompt ${name}`),
-  handleSubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleUnsubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleComplete: () => [],
-  handleElicit: () => fail('method-not-found', 'elicitation is not supported'),
-});
+  }),
+);

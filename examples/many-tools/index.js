@@ -3,7 +3,7 @@
 // input schemas cycle through six shapes so that the form generator sees every kind of field.
 // Every tool answers with its name and the arguments it got. Built with componentize-qjs.
 import { registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
-import { catchAll, fail, jsonBytes, parseArgs, text } from '../shared/mcp.js';
+import { catchAll, fail, jsonBytes, parseArgs, text, toolsOnly } from '../shared/mcp.js';
 
 const VERBS = ['get', 'list', 'create', 'update', 'delete', 'search', 'export', 'import', 'archive', 'restore'];
 const NOUNS = [
@@ -62,15 +62,9 @@ export const run = {
   },
 };
 
-export const handlers = catchAll({
-  callTool(name, args) {
+export const handlers = catchAll(
+  toolsOnly((name, args) => {
     if (!names.has(name)) fail('tool-not-found', `no tool ${name}`);
     return { content: [text(`${name} called with ${JSON.stringify(parseArgs(args))}`)] };
-  },
-  readResource: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  getPrompt: (name) => fail('prompt-not-found', `no prompt ${name}`),
-  handleSubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleUnsubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleComplete: () => [],
-  handleElicit: () => fail('method-not-found', 'elicitation is not supported'),
-});
+  }),
+);

@@ -133,3 +133,20 @@ export function catchAll(handlers) {
   }
   return wrapped;
 }
+
+/**
+ * The handlers of a server that registers tools and nothing else: `callTool`
+ * is its own, every other request is answered as the contract says for what
+ * does not exist.
+ */
+export function toolsOnly(callTool) {
+  return {
+    callTool,
+    readResource: (uri) => fail('resource-not-found', `no resource ${uri}`),
+    getPrompt: (name) => fail('prompt-not-found', `no prompt ${name}`),
+    handleSubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
+    handleUnsubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
+    handleComplete: () => [],
+    handleElicit: () => fail('method-not-found', 'elicitation is not supported'),
+  };
+}

@@ -2,7 +2,7 @@
 // components. Tools: `ok` works; `trap`, `loop` and `oom` each break the
 // instance in a different way. Built with componentize-qjs for `mcp-server`.
 import { registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
-import { fail, jsonBytes, text } from '../shared/mcp.js';
+import { fail, jsonBytes, text, toolsOnly } from '../shared/mcp.js';
 
 const NO_ARGS = jsonBytes({ type: 'object', properties: {} });
 
@@ -44,15 +44,7 @@ export const run = {
   },
 };
 
-export const handlers = {
-  callTool(name) {
-    if (!Object.hasOwn(tools, name)) fail('tool-not-found', `no tool ${name}`);
-    return tools[name]();
-  },
-  readResource: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  getPrompt: (name) => fail('prompt-not-found', `no prompt ${name}`),
-  handleSubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleUnsubscribe: (uri) => fail('resource-not-found', `no resource ${uri}`),
-  handleComplete: () => [],
-  handleElicit: () => fail('method-not-found', 'elicitation is not supported'),
-};
+export const handlers = toolsOnly((name) => {
+  if (!Object.hasOwn(tools, name)) fail('tool-not-found', `no tool ${name}`);
+  return tools[name]();
+});
