@@ -21,7 +21,7 @@ if (!existsSync(installed) || mtime(installed) < mtime(lock)) {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-// npm scripts put node_modules/.bin first on PATH, where the `node` package puts Node 22.
+// npm scripts put node_modules/.bin first on PATH, where the `node` package puts Node 24.
 const npmBin = join(root, 'node_modules', '.bin');
 const env = { ...process.env, PATH: `${npmBin}:${process.env.PATH}` };
 
