@@ -6,28 +6,12 @@
  * recorded in its history.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { usePagePerTest } from './lifecycle.js';
 import { loadExample, openTab, selectServer, selectTool, settledResult, toolResult, workspace } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(() => stopSuite(suite));
-afterEach(async () => {
-  expect(opened?.errors ?? []).toEqual([]);
-  await opened?.close();
-  opened = undefined;
-});
-
-async function everything(): Promise<Page> {
-  opened = await openPage(suite!.browser, suite!.preview.url);
-  await loadExample(opened.page, 'everything');
-  return opened.page;
-}
+const pages = usePagePerTest({ noErrors: true });
+const everything = async (): Promise<Page> => (await pages.openWith('everything')).page;
 
 const sampling = (page: Page, server = 'everything') => page.getByRole('region', { name: `${server} asks for a model reply (sampling)` });
 const elicitation = (page: Page, server = 'everything') => page.getByRole('region', { name: `${server} asks for your input (elicitation)` });

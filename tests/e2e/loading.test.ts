@@ -4,24 +4,14 @@
  * resources and prompts; the server view shows the WIT world in Monaco.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../helpers/examples.js';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
+import type { Opened } from './harness.js';
+import { usePagePerTest } from './lifecycle.js';
 import { loadExample, openTab, waitForPhase, workspace } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(() => stopSuite(suite));
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
-
-const open = async (query = '') => (opened = await openPage(suite!.browser, suite!.preview.url + query));
+const pages = usePagePerTest();
+const open = pages.open;
 
 async function listed(page: Opened['page'], tab: string, list: string): Promise<string[]> {
   await openTab(page, tab);
@@ -45,7 +35,7 @@ describe('loading', () => {
 
   it('loads every bundled server example in one page and lists its tools', async () => {
     const { page, errors } = await open();
-    const index = (await (await fetch(new URL('examples/index.json', suite!.preview.url))).json()) as { name: string; kind: string }[];
+    const index = (await (await fetch(new URL('examples/index.json', pages.suite().preview.url))).json()) as { name: string; kind: string }[];
     const servers = index.filter((e) => e.kind === 'server').map((e) => e.name);
     expect(servers).toEqual(expect.arrayContaining(['echo', 'echo-js', 'everything']));
     for (const name of servers) {

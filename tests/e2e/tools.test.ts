@@ -4,27 +4,12 @@
  * text with structured content and its verdict, an image, audio, an embedded
  * resource, a resource link that reads the resource, and isError.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSuite, stopSuite, type Opened, type Suite } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { usePagePerTest } from './lifecycle.js';
 import { editorText, loadExample, selectTool, setEditorText, settledResult } from './ui.js';
 
-let suite: Suite | undefined;
-let opened: Opened | undefined;
-
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(() => stopSuite(suite));
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
-
-async function everything(): Promise<Opened> {
-  opened = await openPage(suite!.browser, suite!.preview.url);
-  await loadExample(opened.page, 'everything');
-  return opened;
-}
+const pages = usePagePerTest();
+const everything = () => pages.openWith('everything');
 
 describe('tools', () => {
   it('calls add through the form; the JSON editor follows; structured content is checked', async () => {
@@ -98,8 +83,7 @@ describe('tools', () => {
   });
 
   it('builds nested forms from $ref schemas, and Monaco validates the JSON against the schema', async () => {
-    opened = await openPage(suite!.browser, suite!.preview.url);
-    const { page, errors } = opened;
+    const { page, errors } = await pages.open();
     await loadExample(page, 'conformance');
     await selectTool(page, 'json_schema_2020_12_tool');
     const tool = page.getByRole('region', { name: 'Tool json_schema_2020_12_tool' });
