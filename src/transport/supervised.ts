@@ -255,8 +255,10 @@ export class SupervisedTransport implements Transport {
         this.#pending.delete(requestKey(message.id!));
         this.#failures = 0;
         // Questions it left open will not be answered to anyone.
-        for (const [asked, owner] of this.#asked) if (owner === requestKey(pending.id)) this.#asked.delete(asked);
-        this.#resumeDeadlines();
+        if (pending.waiting > 0) {
+          for (const [asked, owner] of this.#asked) if (owner === requestKey(pending.id)) this.#asked.delete(asked);
+          this.#resumeDeadlines();
+        }
         // It finished within the grace period; the client, having cancelled it, expects no answer.
         if (pending.cancelled) return;
       }
