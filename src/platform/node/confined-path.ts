@@ -54,6 +54,10 @@ function confine(root: string, path: string): void {
 export function resolveWithin(root: string, base: string[], path: string, options: ResolveOptions): Resolved {
   if (path.startsWith('/')) throw 'not-permitted';
   if (path.includes('\0')) throw 'invalid';
+  // The descriptor's own directory may have been swapped for a link since it was opened: the OS
+  // would follow it in every lstat below, and their answers would describe the host outside.
+  const start = join(root, ...base);
+  if (realpathSync.native(start) !== start) throw 'not-permitted';
   const segments = [...base];
   const pending = names(path).reverse();
   let links = 0;

@@ -4,7 +4,7 @@
  * just before; a link put there since is refused with `loop`), acts and
  * closes.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, writeSync } from 'node:fs';
 import type * as T from '@bytecodealliance/preview2-shim/interfaces/wasi-filesystem-types';
 import { typeOf } from './host-stat.js';
 
@@ -20,9 +20,19 @@ export function safeOffset(n: bigint): number {
   return Number(n);
 }
 
+/** Where Linux tells what an open fd really is; elsewhere the check below is skipped. */
+const FD_LINKS = existsSync('/proc/self/fd') ? '/proc/self/fd' : undefined;
+
+/**
+ * Opens `path` (resolved and checked, its directories free of links) and
+ * checks that the file opened is the one checked: another instance on the
+ * same mount may have swapped a directory on the way for a link between the
+ * check and the open. An fd stays with its file, so what `use` does is safe.
+ */
 export function withFd<T>(path: string, flags: number, use: (fd: number) => T): T {
   const fd = openSync(path, flags | NOFOLLOW | NONBLOCK);
   try {
+    if (FD_LINKS && realpathSync.native(`${FD_LINKS}/${fd}`) !== path) throw 'not-permitted';
     return use(fd);
   } finally {
     closeSync(fd);

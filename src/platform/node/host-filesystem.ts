@@ -24,7 +24,7 @@ import {
   unlinkSync,
   type BigIntStats,
 } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import type * as T from '@bytecodealliance/preview2-shim/interfaces/wasi-filesystem-types';
 import type { FilesystemAdapter, InputHandler, Mount, OutputHandler } from '../../host/index.js';
 import { entryWithin, isInside, resolveWithin, type Resolved } from './confined-path.js';
@@ -63,6 +63,11 @@ function streamCall<T>(streams: ShimStreams, call: () => T): T {
   }
 }
 
+/** A link target that names something below the link's own directory: relative, with no `..`. */
+function downward(target: string): boolean {
+  return target !== '' && !target.startsWith('/') && !target.split('/').includes('..');
+}
+
 class HostDescriptor {
   constructor(
     readonly mount: MountState,
@@ -95,6 +100,7 @@ class HostDescriptor {
 
   #entry(path: string) {
     this.#mutable();
+    if (!this.flags.mutateDirectory) throw 'not-permitted';
     return entryWithin(this.mount.root, this.segments, path);
   }
 
@@ -244,8 +250,8 @@ class HostDescriptor {
       if (stats === undefined) throw 'no-entry';
       if (!stats.isSymbolicLink()) throw 'invalid';
       const target = readlinkSync(hostPath);
-      // A host path the guest could not use, and would learn the host's layout from.
-      if (target.startsWith('/')) throw 'not-permitted';
+      // A target that climbs or is absolute tells the host's layout.
+      if (!downward(target)) throw 'not-permitted';
       return target;
     });
   }
@@ -264,6 +270,8 @@ class HostDescriptor {
       const target = this.#sameMount(newDescriptor).#entry(newPath);
       const old = this.#entry(oldPath);
       if (old.stats === undefined) throw 'no-entry';
+      // A link of the host's that climbs would lead elsewhere from its new place.
+      if (old.stats.isSymbolicLink() && !downward(readlinkSync(old.hostPath))) throw 'not-permitted';
       renameSync(old.hostPath, target.hostPath);
     });
   }
@@ -271,9 +279,10 @@ class HostDescriptor {
   symlinkAt(oldPath: string, newPath: string): void {
     wasiCall(() => {
       const link = this.#entry(newPath);
-      // The link must lead somewhere inside the mount as written, for whoever else follows it on the host.
-      const lands = posix.normalize(posix.join(...link.parent, oldPath === '' ? '.' : oldPath));
-      if (oldPath.startsWith('/') || lands === '..' || lands.startsWith('../')) throw 'not-permitted';
+      // Only links that point down: a `..` that stays inside as written climbs out once the link,
+      // or a directory above it, is renamed, or through another link; whoever follows it on the
+      // host (a person, an editor, another instance racing this one) would leave the mount.
+      if (!downward(oldPath)) throw 'not-permitted';
       symlinkSync(oldPath, link.hostPath);
     });
   }
