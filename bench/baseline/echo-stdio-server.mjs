@@ -1,11 +1,10 @@
 // The baseline for the stdio benchmark: the same echo tool as
 // examples/echo, written directly in JS on the SDK's low-level Server.
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { Server } from '@modelcontextprotocol/server';
 
 const server = new Server({ name: 'echo-baseline', version: '1.0.0' }, { capabilities: { tools: {} } });
-server.setRequestHandler(ListToolsRequestSchema, async () => ({
+server.setRequestHandler('tools/list', async () => ({
   tools: [
     {
       name: 'echo',
@@ -14,7 +13,7 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
     },
   ],
 }));
-server.setRequestHandler(CallToolRequestSchema, async (request) => ({
+server.setRequestHandler('tools/call', async (request) => ({
   content: [{ type: 'text', text: String(request.params.arguments?.text ?? '') }],
 }));
 await server.connect(new StdioServerTransport());

@@ -4,9 +4,8 @@
  * module Worker, served over the same MessagePortTransport as a component.
  * The page posts one message with the port; the worker answers `ready`.
  */
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import { Server } from '@modelcontextprotocol/server';
 import { MessagePortTransport, type PortLike } from '../../src/transport/message-port.js';
 
 interface WorkerScope {
@@ -19,7 +18,7 @@ const server = new Server(
   { name: 'echo-baseline', version: '1.0.0' },
   { capabilities: { tools: {} }, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
 );
-server.setRequestHandler(ListToolsRequestSchema, async () => ({
+server.setRequestHandler('tools/list', async () => ({
   tools: [
     {
       name: 'echo',
@@ -28,7 +27,7 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
     },
   ],
 }));
-server.setRequestHandler(CallToolRequestSchema, async (request) => ({
+server.setRequestHandler('tools/call', async (request) => ({
   content: [{ type: 'text', text: String(request.params.arguments?.text ?? '') }],
 }));
 

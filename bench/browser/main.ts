@@ -4,7 +4,7 @@
  * trips against a JS baseline in the same page, samples memory, and returns
  * the numbers as JSON. bench/browser.ts builds, serves and drives it.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { round } from '../stats.js';
 import { combine, concurrent, connect, sequential, warmUp, type Run } from './measure.js';
 import type { ExampleLoad, HeapProbe, LoadTiming, MemorySample, PageOptions, PageResults, ProfileHook, RoundTripSide, RoundTrips } from './types.js';

@@ -1,6 +1,6 @@
 /** Connecting a client to a worker, and timing echo round trips on it. */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
+import { Client } from '@modelcontextprotocol/client';
 import { SupervisedTransport } from '../../src/transport/supervised.js';
 import { summarize } from '../stats.js';
 import type { BenchLink } from './workers.js';

@@ -7,12 +7,12 @@
  * MCP spec has it.
  */
 import type { ServerResponse } from 'node:http';
-import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { Pipe } from './pipe.js';
 
 export interface Session {
   who: string;
-  http: StreamableHTTPServerTransport;
+  http: NodeStreamableHTTPServerTransport;
   pipe: Pipe;
   /** HTTP responses in progress (a GET stream stays open while its client listens). */
   active: number;

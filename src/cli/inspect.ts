@@ -2,8 +2,8 @@
  * `wasi-mcp inspect <file>`: loads the component in a worker, asks it over
  * MCP what it registered, and prints one JSON report on stdout.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { Client } from '@modelcontextprotocol/client';
+import type { RequestOptions } from '@modelcontextprotocol/client';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { MessagePortTransport } from '../transport/message-port.js';
 import type { Common } from './args.js';

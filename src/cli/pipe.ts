@@ -6,16 +6,10 @@
  * is sent on that request's stream (what Streamable HTTP needs for progress
  * and logs raised during a call).
  */
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import {
-  CancelledNotificationSchema,
-  ErrorCode,
-  isJSONRPCErrorResponse,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  type JSONRPCMessage,
-  type MessageExtraInfo,
-} from '@modelcontextprotocol/sdk/types.js';
+import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
+import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, } from '@modelcontextprotocol/server';
+import { CONNECTION_CLOSED } from '../host/rpc-codes.js';
+import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/server';
 import { describeError } from '../host/index.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
 import { requestKey } from '../transport/request-key.js';
@@ -96,7 +90,7 @@ export class Pipe {
           await this.#sendToClient({
             jsonrpc: '2.0',
             id: message.id,
-            error: { code: ErrorCode.ConnectionClosed, message: `the component is not available: ${describeError(e)}` },
+            error: { code: CONNECTION_CLOSED, message: `the component is not available: ${describeError(e)}` },
           });
         }
       }

@@ -12,8 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { describeError } from '../host/index.js';
 import type { Common } from './args.js';
 import { note } from './diagnostics.js';
@@ -52,7 +52,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
   const openSession = async (): Promise<Session> => {
     const who = `session ${++opened}`;
     const supervised = supervise(() => workers.take(`${who} component`), command.timeoutMs, who);
-    const http = new StreamableHTTPServerTransport({
+    const http = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         sessions.add(id, session);
@@ -73,13 +73,13 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
 
   const route = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
     if (!allowedHost(req.headers.host, port)) {
-      return sendError(res, 403, ErrorCode.InvalidRequest, `Forbidden: Host ${req.headers.host ?? '(none)'} is not this server`);
+      return sendError(res, 403, ProtocolErrorCode.InvalidRequest, `Forbidden: Host ${req.headers.host ?? '(none)'} is not this server`);
     }
     if (!allowedOrigin(req.headers.origin)) {
-      return sendError(res, 403, ErrorCode.InvalidRequest, `Forbidden: Origin ${req.headers.origin} is not a local origin`);
+      return sendError(res, 403, ProtocolErrorCode.InvalidRequest, `Forbidden: Origin ${req.headers.origin} is not a local origin`);
     }
     if (new URL(req.url ?? '/', `http://${HOST}`).pathname !== PATH) {
-      return sendError(res, 404, ErrorCode.InvalidRequest, `Not found: the MCP endpoint is ${PATH}`);
+      return sendError(res, 404, ProtocolErrorCode.InvalidRequest, `Not found: the MCP endpoint is ${PATH}`);
     }
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') {
@@ -95,7 +95,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     try {
       session = await openSession();
     } catch (e) {
-      return sendError(res, 503, ErrorCode.InternalError, `the component could not be started: ${describeError(e)}`);
+      return sendError(res, 503, ProtocolErrorCode.InternalError, `the component could not be started: ${describeError(e)}`);
     }
     sessions.track(session, res);
     await session.http.handleRequest(req, res, body);
@@ -109,7 +109,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     route(req, res, port).catch((e: unknown) => {
       if (e instanceof HttpFailure) return sendError(res, e.status, e.rpcCode, e.message);
       note(`http: ${describeError(e)}`);
-      sendError(res, 500, ErrorCode.InternalError, `Internal error: ${describeError(e)}`);
+      sendError(res, 500, ProtocolErrorCode.InternalError, `Internal error: ${describeError(e)}`);
     });
   });
   note(`serving ${command.file} at http://${HOST}:${port}${PATH}`);

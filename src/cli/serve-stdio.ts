@@ -1,12 +1,3 @@
-/**
- * `wasi-mcp serve <file>`: newline-delimited JSON-RPC on stdin/stdout for a
- * client that launched us (desktop assistants, MCP Inspector). One component
- * worker, supervised: a call past --timeout is answered with an error and the
- * worker is replaced. stdout carries nothing but JSON-RPC; every line read is
- * screened first (LineTransport), so malformed input gets an answer instead
- * of the SDK stdio transport's silence.
- */
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { LineTransport } from '../transport/lines.js';
 import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
 import type { Common } from './args.js';
@@ -17,6 +8,7 @@ import { readLines } from './stdin-lines.js';
 import { sandboxOf } from './sandbox.js';
 import { supervise } from './supervise.js';
 import { workerFactory } from './workers.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 
 export async function serveStdio(command: Common, bytes: Uint8Array): Promise<ExitCode> {
   keepConsoleOffStdout();
@@ -47,7 +39,7 @@ export async function serveStdio(command: Common, bytes: Uint8Array): Promise<Ex
         JSON.stringify({
           jsonrpc: '2.0',
           id: null,
-          error: { code: ErrorCode.InvalidRequest, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
+          error: { code: ProtocolErrorCode.InvalidRequest, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
         }),
       ),
     // End of input: answer what was asked (a one-shot `echo ... | wasi-mcp serve`), then stop.

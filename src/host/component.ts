@@ -3,7 +3,7 @@
  * replace the instance after a trap. Handler calls are synchronous inside the
  * component; `call` is async only because it may first wait for a restart.
  */
-import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import type { ServerNotification } from '@modelcontextprotocol/server';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';

@@ -4,17 +4,7 @@
  * empty, binary stays base64 as the contract carries it. A value the contract
  * allows but MCP cannot express is a BadResult error naming the field.
  */
-import type {
-  Annotations,
-  CallToolResult,
-  ContentBlock,
-  GetPromptResult,
-  Prompt,
-  ReadResourceResult,
-  Resource,
-  ResourceTemplate,
-  Tool,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { Annotations, CallToolResult, ContentBlock, GetPromptResult, Prompt, ReadResourceResult, Resource, ResourceTemplateType, Tool } from '@modelcontextprotocol/server';
 import { isJsonObject, parseJsonBytes } from './bytes.js';
 import { HostError } from './errors.js';
 import type { ToolEntry } from './registry.js';
@@ -154,7 +144,7 @@ export function toMcpResource(r: WitResourceDefinition): Resource {
   });
 }
 
-export function toMcpResourceTemplate(t: WitResourceTemplate): ResourceTemplate {
+export function toMcpResourceTemplate(t: WitResourceTemplate): ResourceTemplateType {
   return defined({
     uriTemplate: t.uriTemplate,
     name: t.name,

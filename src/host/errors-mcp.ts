@@ -1,30 +1,29 @@
-/**
- * How failures inside the host become JSON-RPC errors: a component's
- * err(error) keeps its meaning (tool-not-found is invalid params, as the MCP
- * spec says), a trap or a bad result is an internal error whose data names
- * the host error code.
- */
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { parseJsonBytes } from './bytes.js';
 import { GuestError } from './component.js';
 import { HostError } from './errors.js';
 import type { WitErrorCode } from './wit.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { CONNECTION_CLOSED, REQUEST_TIMEOUT } from './rpc-codes.js';
 
-/** MCP's code for an unknown resource (spec: "Resource not found", -32002). */
-export const RESOURCE_NOT_FOUND = -32002;
+/**
+ * MCP's code for an unknown resource: -32602 (Invalid Params) since revision
+ * 2026-07-28, for every era. Clients of 2025 accept it; the SDK rewrites the
+ * older -32002 to it on the way out in any case.
+ */
+export const RESOURCE_NOT_FOUND = ProtocolErrorCode.InvalidParams;
 
 const JSON_RPC_CODE: Partial<Record<WitErrorCode, number>> = {
-  'parse-error': ErrorCode.ParseError,
-  'invalid-request': ErrorCode.InvalidRequest,
-  'method-not-found': ErrorCode.MethodNotFound,
-  'invalid-params': ErrorCode.InvalidParams,
-  'internal-error': ErrorCode.InternalError,
+  'parse-error': ProtocolErrorCode.ParseError,
+  'invalid-request': ProtocolErrorCode.InvalidRequest,
+  'method-not-found': ProtocolErrorCode.MethodNotFound,
+  'invalid-params': ProtocolErrorCode.InvalidParams,
+  'internal-error': ProtocolErrorCode.InternalError,
   'resource-not-found': RESOURCE_NOT_FOUND,
-  'tool-not-found': ErrorCode.InvalidParams,
-  'prompt-not-found': ErrorCode.InvalidParams,
-  timeout: ErrorCode.RequestTimeout,
-  'request-timeout': ErrorCode.RequestTimeout,
-  'connection-closed': ErrorCode.ConnectionClosed,
+  'tool-not-found': ProtocolErrorCode.InvalidParams,
+  'prompt-not-found': ProtocolErrorCode.InvalidParams,
+  timeout: REQUEST_TIMEOUT,
+  'request-timeout': REQUEST_TIMEOUT,
+  'connection-closed': CONNECTION_CLOSED,
 };
 
 /**
@@ -54,7 +53,7 @@ export function toMcpError(e: unknown): RpcError {
     } catch (parseError) {
       data = { invalid: (parseError as Error).message };
     }
-    return new RpcError(JSON_RPC_CODE[code] ?? ErrorCode.InternalError, e.error.message(), {
+    return new RpcError(JSON_RPC_CODE[code] ?? ProtocolErrorCode.InternalError, e.error.message(), {
       code,
       ...(data === undefined ? {} : { data }),
     });
@@ -62,7 +61,7 @@ export function toMcpError(e: unknown): RpcError {
   if (e instanceof HostError) {
     // The host error's own data (e.g. the component's stderr) travels beside its code.
     const extra = typeof e.data === 'object' && e.data !== null ? e.data : {};
-    return new RpcError(ErrorCode.InternalError, e.message, { ...extra, code: e.code });
+    return new RpcError(ProtocolErrorCode.InternalError, e.message, { ...extra, code: e.code });
   }
-  return new RpcError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e));
+  return new RpcError(ProtocolErrorCode.InternalError, e instanceof Error ? e.message : String(e));
 }

@@ -4,7 +4,7 @@
  * notifications become MCP notifications, routed to the request being handled
  * when there is one (so a client can relate them to it), else to the sink.
  */
-import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import type { ServerNotification } from '@modelcontextprotocol/server';
 import { jsonBytes, parseJsonBytes } from './bytes.js';
 import { Registry, RegistrationError } from './registry.js';
 import type {

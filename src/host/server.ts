@@ -3,31 +3,10 @@
  * answering from the registry and the component's handlers. Capabilities are
  * advertised from what the component registered and declared.
  */
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import {
-  CallToolRequestSchema,
-  CompleteRequestSchema,
-  CreateMessageResultSchema,
-  ElicitResultSchema,
-  ErrorCode,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ListToolsRequestSchema,
-  LoggingLevelSchema,
-  ReadResourceRequestSchema,
-  SetLevelRequestSchema,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-  type LoggingLevel,
-  type ServerCapabilities,
-  type ServerNotification,
-  type ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
-import type { JsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import { CreateMessageResultSchema, ElicitResultSchema, LoggingLevelSchema } from '@modelcontextprotocol/core';
+import { Server, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import type { LoggingLevel, ServerCapabilities, ServerNotification, ServerRequest, JsonSchemaValidator, ServerContext } from '@modelcontextprotocol/server';
 import { jsonBytes } from './bytes.js';
 import type { ComponentHost } from './component.js';
 import {
@@ -46,7 +25,7 @@ import { McpErrorResource, type CallContext } from './runtime.js';
 /** How long a component's question (sampling, elicitation) waits for the client before it is withdrawn. */
 const CLIENT_QUESTION_TIMEOUT_MS = 10 * 60_000;
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+type Extra = ServerContext;
 
 /** MCP caps completion answers at 100 values. */
 const MAX_COMPLETIONS = 100;
@@ -108,11 +87,11 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
   server.onclose = () => unsubscribe();
 
   const context = (extra: Extra): CallContext => {
-    const progressToken = extra._meta?.progressToken;
+    const progressToken = extra.mcpReq._meta?.progressToken;
     return {
       ...(progressToken === undefined ? {} : { progressToken }),
       notify: (n) => {
-        if (wanted(n)) extra.sendNotification(n).catch(() => {});
+        if (wanted(n)) extra.mcpReq.notify(n).catch(() => {});
       },
       // Related to the request being handled, so it travels on that request's stream (Streamable HTTP).
       request: (method, params) => {
@@ -123,16 +102,17 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
         }
         // When the client cancels the call, its question is withdrawn too (notifications/cancelled).
         // A person answers it, so it waits far longer than the SDK's 60 s default.
-        const options = { signal: extra.signal, timeout: CLIENT_QUESTION_TIMEOUT_MS };
+        const options = { signal: extra.mcpReq.signal, timeout: CLIENT_QUESTION_TIMEOUT_MS };
         return method === 'sampling/createMessage'
-          ? extra.sendRequest({ method, params } as ServerRequest, CreateMessageResultSchema, options)
-          : extra.sendRequest({ method, params } as ServerRequest, ElicitResultSchema, options);
+          ? extra.mcpReq.send({ method, params } as ServerRequest, CreateMessageResultSchema, options)
+          : extra.mcpReq.send({ method, params } as ServerRequest, ElicitResultSchema, options);
       },
     };
   };
 
   /** Runs a handler; every failure leaves as a JSON-RPC error with a meaningful code. */
   const guarded =
+    /* @mcp-codemod-error Parameter annotation '(params: P, extra: Extra, registry: Registry) => Promise<R>' mentions a context type in a shape the codemod cannot remap — review the body's property accesses (e.g. .signal is now .mcpReq.signal). */
     <P, R>(fn: (params: P, extra: Extra, registry: Registry) => Promise<R>) =>
     async (request: { params?: P }, extra: Extra): Promise<R> => {
       try {
@@ -142,25 +122,25 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
       }
     };
 
-  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+  server.setRequestHandler('logging/setLevel', async (request) => {
     level = request.params.level;
     return {};
   });
 
   if (capabilities.tools) {
     server.setRequestHandler(
-      ListToolsRequestSchema,
+      'tools/list',
       guarded(async (_p, _e, reg) => ({ tools: [...reg.tools.values()].map(toMcpTool) })),
     );
     server.setRequestHandler(
-      CallToolRequestSchema,
+      'tools/call',
       guarded(async (params, extra, reg) => {
         const tool = reg.tools.get(params.name);
-        if (!tool) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+        if (!tool) throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
         const args = params.arguments ?? {};
         const check = validatorFor(tool.inputSchema)(args);
         if (!check.valid) {
-          throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for tool ${params.name}: ${check.errorMessage}`);
+          throw new RpcError(ProtocolErrorCode.InvalidParams, `Invalid arguments for tool ${params.name}: ${check.errorMessage}`);
         }
         const result = await host.call(context(extra), 'callTool', (h) => h.callTool(params.name, jsonBytes(args)));
         return toMcpToolResult(result);
@@ -170,15 +150,15 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
 
   if (capabilities.resources) {
     server.setRequestHandler(
-      ListResourcesRequestSchema,
+      'resources/list',
       guarded(async (_p, _e, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
     );
     server.setRequestHandler(
-      ListResourceTemplatesRequestSchema,
+      'resources/templates/list',
       guarded(async (_p, _e, reg) => ({ resourceTemplates: [...reg.templates.values()].map(toMcpResourceTemplate) })),
     );
     server.setRequestHandler(
-      ReadResourceRequestSchema,
+      'resources/read',
       guarded(async (params, extra, reg) => {
         const result = await host.call(context(extra), 'readResource', (h) => h.readResource(params.uri));
         return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
@@ -186,7 +166,7 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
     );
     if (capabilities.resources.subscribe) {
       server.setRequestHandler(
-        SubscribeRequestSchema,
+        'resources/subscribe',
         guarded(async (params, extra) => {
           await host.call(context(extra), 'handleSubscribe', (h) => h.handleSubscribe(params.uri));
           subscriptions.add(params.uri);
@@ -194,7 +174,7 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
         }),
       );
       server.setRequestHandler(
-        UnsubscribeRequestSchema,
+        'resources/unsubscribe',
         guarded(async (params, extra) => {
           await host.call(context(extra), 'handleUnsubscribe', (h) => h.handleUnsubscribe(params.uri));
           subscriptions.delete(params.uri);
@@ -206,18 +186,18 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
 
   if (capabilities.prompts) {
     server.setRequestHandler(
-      ListPromptsRequestSchema,
+      'prompts/list',
       guarded(async (_p, _e, reg) => ({ prompts: [...reg.prompts.values()].map(toMcpPrompt) })),
     );
     server.setRequestHandler(
-      GetPromptRequestSchema,
+      'prompts/get',
       guarded(async (params, extra, reg) => {
         const prompt = reg.prompts.get(params.name);
-        if (!prompt) throw new RpcError(ErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
+        if (!prompt) throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
         const missing = (prompt.arguments ?? []).filter((a) => a.required && params.arguments?.[a.name] === undefined);
         if (missing.length > 0) {
           throw new RpcError(
-            ErrorCode.InvalidParams,
+            ProtocolErrorCode.InvalidParams,
             `Missing required argument${missing.length > 1 ? 's' : ''} for prompt ${params.name}: ${missing
               .map((a) => a.name)
               .join(', ')}`,
@@ -232,7 +212,7 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
 
   if (capabilities.completions) {
     server.setRequestHandler(
-      CompleteRequestSchema,
+      'completion/complete',
       guarded(async (params, extra) => {
         const ref = params.ref;
         const [refType, refValue] = ref.type === 'ref/prompt' ? (['prompt-name', ref.name] as const) : (['resource-uri', ref.uri] as const);

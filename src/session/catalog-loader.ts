@@ -1,7 +1,5 @@
 /** Fills a CatalogStore from a Client, following pagination, and reloads a list when the server says it changed. */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { Client, RequestOptions, ServerCapabilities } from '@modelcontextprotocol/client';
 import type { CatalogKind, CatalogStore } from './catalog.js';
 import { errorInfo } from './outcome.js';
 

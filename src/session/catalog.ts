@@ -2,7 +2,7 @@
  * What a server offers: its tools, resources, templates and prompts. A failed
  * reload keeps the last good list and shows the error above it.
  */
-import type { Prompt, Resource, ResourceTemplate, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Prompt, Resource, ResourceTemplateType, Tool } from '@modelcontextprotocol/client';
 import { Store } from './store.js';
 
 export interface Listing<T> {
@@ -18,7 +18,7 @@ export interface Listing<T> {
 export interface Catalog {
   tools: Listing<Tool>;
   resources: Listing<Resource>;
-  templates: Listing<ResourceTemplate>;
+  templates: Listing<ResourceTemplateType>;
   prompts: Listing<Prompt>;
 }
 

@@ -3,14 +3,8 @@
  * sampling and elicitation wait here until the person answers them. Each
  * session has its own store, so a request is always tied to its server.
  */
-import {
-  McpError,
-  type CreateMessageRequestParams,
-  type CreateMessageResult,
-  type ElicitRequestFormParams,
-  type ElicitResult,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/client';
+import type { CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, ElicitResult, RequestId } from '@modelcontextprotocol/client';
 import { Store } from './store.js';
 
 interface Kinds {
@@ -80,7 +74,7 @@ export class ClientRequestsStore extends Store<readonly PendingClientRequest[]> 
 
   /** Answers with a JSON-RPC error (a rejected sampling request). */
   reject(key: number, message: string): boolean {
-    return this.#settle(key, (w) => w.reject(new McpError(USER_REJECTED, message)));
+    return this.#settle(key, (w) => w.reject(new ProtocolError(USER_REJECTED, message)));
   }
 
   /** Fails every pending request, e.g. when the component that asked was restarted. */

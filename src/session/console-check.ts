@@ -4,14 +4,9 @@
  * JSON-RPC 2.0, a response, a reused id and, for methods MCP defines, params
  * that do not fit are reported instead of sent. Unknown methods go out (the server answers "method not found").
  */
-import {
-  ClientNotificationSchema,
-  ClientRequestSchema,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  JSONRPCMessageSchema,
-  type JSONRPCMessage,
-} from '@modelcontextprotocol/sdk/types.js';
+import { isJSONRPCNotification, isJSONRPCRequest } from '@modelcontextprotocol/client';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+import { ClientNotificationSchema, ClientRequestSchema, JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
 
 export type Checked = { ok: true; message: JSONRPCMessage; note?: string } | { ok: false; error: string };

@@ -1,9 +1,6 @@
 /** The entries of a session's timelines: history, logs, notifications, output. */
-import {
-  LoggingMessageNotificationSchema,
-  type JSONRPCMessage,
-  type LoggingLevel,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/client';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/core';
 import type { Recorded } from '../transport/recording.js';
 
 export interface HistoryEntry extends Recorded {

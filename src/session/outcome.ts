@@ -3,7 +3,7 @@
  * console send), always in the same shape. A newer action supersedes an older
  * one: answers that arrive late are dropped by sequence number.
  */
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/client';
 import { Store } from './store.js';
 
 export interface ErrorInfo {
@@ -30,7 +30,7 @@ export interface Outcome<T> {
 }
 
 export function errorInfo(e: unknown): ErrorInfo {
-  if (e instanceof McpError) return e.data === undefined ? { message: e.message, code: e.code } : { message: e.message, code: e.code, data: e.data };
+  if (e instanceof ProtocolError) return e.data === undefined ? { message: e.message, code: e.code } : { message: e.message, code: e.code, data: e.data };
   if (typeof e === 'object' && e !== null && 'message' in e) {
     const code = 'code' in e && (typeof e.code === 'string' || typeof e.code === 'number') ? e.code : undefined;
     return code === undefined ? { message: String(e.message) } : { message: String(e.message), code };

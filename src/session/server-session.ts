@@ -3,18 +3,9 @@
  * recording decorator over a supervised worker transport, and the stores the
  * panels read. Every session has its own worker, client and state.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import {
-  CallToolResultSchema,
-  type CallToolResult,
-  type GetPromptResult,
-  type JSONRPCMessage,
-  type LoggingLevel,
-  type ReadResourceResult,
-  type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
+import { Client } from '@modelcontextprotocol/client';
+import type { RequestOptions, CallToolResult, GetPromptResult, JSONRPCMessage, LoggingLevel, ReadResourceResult, Tool } from '@modelcontextprotocol/client';
 import type { WireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
@@ -259,7 +250,6 @@ export class ServerSession {
     return this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
       const result = await this.client.request(
         { method: 'tools/call', params: { name: tool.name, arguments: args } },
-        CallToolResultSchema,
         {
           ...this.#requestOptions(),
           // Aborting makes the SDK send notifications/cancelled and reject with the reason.

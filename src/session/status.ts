@@ -2,7 +2,7 @@
  * Where one server is in its life: the loading stages with their times
  * (issue #3, item 2), then ready, restarting after a fault, or failed.
  */
-import type { Implementation, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { Implementation, ServerCapabilities } from '@modelcontextprotocol/client';
 import type { WireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { Store } from './store.js';

@@ -1,6 +1,6 @@
 /** Checks a tool result's structured content against the tool's outputSchema (issue #3, item 4). */
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 
 export interface Verdict {
   valid: boolean;

@@ -5,8 +5,7 @@
  * sent is held to the same size (outgoing.ts). The
  * platform feeds lines with `receive` and writes what `write` is given.
  */
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport, JSONRPCMessage } from '@modelcontextprotocol/client';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES, screen } from './screen.js';
 

@@ -4,16 +4,9 @@
  * message (strings clone faster than objects; measured in
  * shared/notes/toolchain-facts.md). Lifecycle travels elsewhere.
  */
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import {
-  JSONRPCMessageSchema,
-  RequestIdSchema,
-  isJSONRPCErrorResponse,
-  isJSONRPCResultResponse,
-  type JSONRPCMessage,
-  type MessageExtraInfo,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
+import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
+import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 

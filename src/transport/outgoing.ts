@@ -11,14 +11,8 @@
  *   whoever tracks the request (the SDK, a supervisor's deadline) settles it;
  * - a notification too large is dropped and reported.
  */
-import {
-  ErrorCode,
-  isJSONRPCErrorResponse,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  type JSONRPCErrorResponse,
-  type JSONRPCMessage,
-} from '@modelcontextprotocol/sdk/types.js';
+import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import type { JSONRPCErrorResponse, JSONRPCMessage } from '@modelcontextprotocol/client';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 
 export type Outgoing =
@@ -38,7 +32,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
     const error: JSONRPCErrorResponse = {
       jsonrpc: '2.0',
       ...(message.id === undefined ? {} : { id: message.id }),
-      error: { code: ErrorCode.InternalError, message: `The response is too large to send: ${why}`, data },
+      error: { code: ProtocolErrorCode.InternalError, message: `The response is too large to send: ${why}`, data },
     };
     return { ok: true, text: JSON.stringify(error) };
   }
@@ -49,7 +43,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
       reply: {
         jsonrpc: '2.0',
         id: message.id,
-        error: { code: ErrorCode.InvalidRequest, message: `The ${message.method} request is too large to send: ${why}`, data },
+        error: { code: ProtocolErrorCode.InvalidRequest, message: `The ${message.method} request is too large to send: ${why}`, data },
       },
     };
   }

@@ -6,15 +6,9 @@
  * a screened one gets it here.
  */
 import * as z from 'zod/v4';
-import {
-  ClientRequestSchema,
-  ErrorCode,
-  JSONRPCMessageSchema,
-  RequestIdSchema,
-  type JSONRPCErrorResponse,
-  type JSONRPCMessage,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from '@modelcontextprotocol/client';
+import { ClientRequestSchema, JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
+import { ProtocolErrorCode } from '@modelcontextprotocol/client';
 
 /** The largest message the host accepts (the SDK's own HTTP transport reads up to 4 MiB). */
 export const MAX_MESSAGE_BYTES = 4 * 2 ** 20;
@@ -47,30 +41,30 @@ function firstIssue(e: z.ZodError): string {
 export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
   // Length in UTF-16 units bounds the UTF-8 size from below; close enough for a limit.
   if (text.length > maxBytes) {
-    return error(null, ErrorCode.InvalidRequest, `message is ${text.length} characters; the limit is ${maxBytes}`);
+    return error(null, ProtocolErrorCode.InvalidRequest, `message is ${text.length} characters; the limit is ${maxBytes}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch (e) {
-    return error(null, ErrorCode.ParseError, `Parse error: ${(e as Error).message}`);
+    return error(null, ProtocolErrorCode.ParseError, `Parse error: ${(e as Error).message}`);
   }
   if (Array.isArray(value)) {
-    return error(null, ErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
+    return error(null, ProtocolErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
   }
   const parsed = JSONRPCMessageSchema.safeParse(value);
   if (!parsed.success) {
     const isNotification = typeof value === 'object' && value !== null && 'method' in value && !('id' in value);
     // A malformed notification gets no answer (JSON-RPC 2.0), but is still dropped.
     if (isNotification) return { ok: false };
-    return error(idOf(value), ErrorCode.InvalidRequest, `Invalid Request: ${firstIssue(parsed.error)}`);
+    return error(idOf(value), ProtocolErrorCode.InvalidRequest, `Invalid Request: ${firstIssue(parsed.error)}`);
   }
   const message = parsed.data;
   if ('method' in message && 'id' in message) {
     const schema = requestSchemas.get(message.method);
     const checked = schema?.safeParse(message);
     if (checked && !checked.success) {
-      return error(message.id, ErrorCode.InvalidParams, `Invalid params for ${message.method}: ${firstIssue(checked.error)}`);
+      return error(message.id, ProtocolErrorCode.InvalidParams, `Invalid params for ${message.method}: ${firstIssue(checked.error)}`);
     }
   }
   return { ok: true, message };

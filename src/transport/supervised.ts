@@ -12,19 +12,10 @@
  * but gets no answer at all, as MCP asks of a cancelled request.
  * Runs in the page (browser) or the main thread (Node); knows neither.
  */
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import {
-  CancelledNotificationSchema,
-  ErrorCode,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  isJSONRPCErrorResponse,
-  type JSONRPCMessage,
-  type JSONRPCRequest,
-  type MessageExtraInfo,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
+import { isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse, isJSONRPCErrorResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
+import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
 import type { WireError } from '../host/errors.js';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
 import { requestKey } from './request-key.js';
@@ -183,7 +174,7 @@ export class SupervisedTransport implements Transport {
         code: 'TIMED_OUT',
         message: `${request.method} did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
       };
-      this.#answer(request.id, ErrorCode.RequestTimeout, reason);
+      this.#answer(request.id, REQUEST_TIMEOUT, reason);
       void this.#restart(reason, true, true);
     }, this.#options.timeoutMs);
   }
@@ -342,7 +333,7 @@ export class SupervisedTransport implements Transport {
       } else if (culpritKnown && pending.waiting === 0 && !this.#queue?.includes(pending.request)) {
         carried.push(pending.request);
       } else if (!this.#queue?.includes(pending.request)) {
-        this.#answer(pending.id, ErrorCode.InternalError, {
+        this.#answer(pending.id, ProtocolErrorCode.InternalError, {
           code: reason.code,
           message: `the component was restarted while this request was pending: ${reason.message}`,
         });

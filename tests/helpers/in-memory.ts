@@ -1,7 +1,6 @@
 /** A loaded component served by the host core to the official SDK Client over the SDK's in-memory transport. */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { ClientCapabilities, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import type { ClientCapabilities, ServerNotification } from '@modelcontextprotocol/client';
 import { ComponentHost, createMcpServer, type HostOptions } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
 

@@ -4,7 +4,7 @@
  * answer, nothing is answered twice, and the server still answers a ping.
  * Seeded, so a failure can be replayed.
  */
-import { JSONRPCErrorResponseSchema, JSONRPCResultResponseSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCErrorResponseSchema, JSONRPCResultResponseSchema } from '@modelcontextprotocol/core';
 import { beforeAll, expect, it } from 'vitest';
 import { ComponentHost, createMcpServer } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';

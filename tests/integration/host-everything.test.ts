@@ -3,12 +3,7 @@
  * in-memory transport, against the `everything` example, and every MCP method
  * the host answers is exercised, error paths included.
  */
-import {
-  CallToolResultSchema,
-  CreateMessageRequestSchema,
-  ElicitRequestSchema,
-  type LoggingMessageNotification,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingMessageNotification } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBytes } from '../helpers/examples.js';
 import { connect, type Connected } from '../helpers/in-memory.js';
@@ -144,7 +139,7 @@ describe('tools', () => {
   it('relates progress and log notifications to the call, with the client\'s own progress token', async () => {
     const progress: { progress: number; total?: number }[] = [];
     const before = c.notifications.length;
-    const result = await c.client.callTool({ name: 'long', arguments: { steps: 3 } }, CallToolResultSchema, {
+    const result = await c.client.callTool({ name: 'long', arguments: { steps: 3 } }, {
       onprogress: (p) => progress.push({ progress: p.progress, total: p.total }),
     });
     expect(textOf(result)).toBe('done after 3 steps');
@@ -199,9 +194,9 @@ describe('resources', () => {
     expect(JSON.parse((user.contents[0] as { text: string }).text)).toEqual({ id: '42', name: 'Douglas Adams' });
   });
 
-  it('answers an unknown resource with -32002', async () => {
+  it('answers an unknown resource with -32602, as MCP 2026-07-28 asks of every era', async () => {
     await expect(c.client.readResource({ uri: 'mem://nothing' })).rejects.toMatchObject({
-      code: -32002,
+      code: -32602,
       data: { code: 'resource-not-found' },
     });
   });
@@ -226,7 +221,7 @@ describe('resources', () => {
   });
 
   it('passes the component\'s refusal of an unknown subscription on', async () => {
-    await expect(c.client.subscribeResource({ uri: 'mem://nothing' })).rejects.toMatchObject({ code: -32002 });
+    await expect(c.client.subscribeResource({ uri: 'mem://nothing' })).rejects.toMatchObject({ code: -32602 });
   });
 });
 
@@ -278,7 +273,7 @@ describe('prompts and completion', () => {
 describe('requests to the client while a tool runs (JSPI)', () => {
   it('asks the client to sample and uses the answer', async () => {
     const asked: unknown[] = [];
-    c.client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+    c.client.setRequestHandler('sampling/createMessage', async (request) => {
       asked.push(request.params.messages);
       return { model: 'test-model', role: 'assistant', content: { type: 'text', text: 'forty-two' } };
     });
@@ -292,7 +287,7 @@ describe('requests to the client while a tool runs (JSPI)', () => {
       { action: 'accept' as const, content: { name: 'Grace' } },
       { action: 'decline' as const },
     ];
-    c.client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    c.client.setRequestHandler('elicitation/create', async (request) => {
       expect(request.params.message).toBe('What is your name?');
       return answers.shift()!;
     });
@@ -321,9 +316,9 @@ describe('requests to the client while a tool runs (JSPI)', () => {
     // Earlier tests here made the server's first requests: SDK 1.32.2's client ignores a cancellation of id 0.
     let withdrawn!: () => void;
     const asked = new Promise<void>((resolve, reject) => {
-      c.client.setRequestHandler(ElicitRequestSchema, (_request, extra) =>
+      c.client.setRequestHandler('elicitation/create', (_request, ctx) =>
         new Promise(() => {
-          extra.signal.addEventListener('abort', () => withdrawn());
+          ctx.mcpReq.signal.addEventListener('abort', () => withdrawn());
           resolve();
         }),
       );
@@ -331,7 +326,7 @@ describe('requests to the client while a tool runs (JSPI)', () => {
     });
     const gone = new Promise<void>((resolve) => (withdrawn = resolve));
     const abort = new AbortController();
-    const call = c.client.callTool({ name: 'ask-user' }, undefined, { signal: abort.signal });
+    const call = c.client.callTool({ name: 'ask-user' }, { signal: abort.signal });
     await asked;
     abort.abort('the person gave up');
     await expect(call).rejects.toThrow();
@@ -341,7 +336,7 @@ describe('requests to the client while a tool runs (JSPI)', () => {
 
   it('keeps other requests waiting while a tool waits for the client', async () => {
     let release!: () => void;
-    c.client.setRequestHandler(ElicitRequestSchema, () =>
+    c.client.setRequestHandler('elicitation/create', () =>
       new Promise((resolve) => {
         release = () => resolve({ action: 'accept', content: { name: 'Alan' } });
       }),

@@ -22,8 +22,9 @@ describe.each(['echo', 'echo-js'])('the %s example', (name) => {
         content: [{ type: 'text', text: 'hello, wörld' }],
       });
       await expect(c.client.callTool({ name: 'echo', arguments: {} })).rejects.toMatchObject({ code: -32602 });
-      // Methods for capabilities the component did not register are unknown.
-      await expect(c.client.listPrompts()).rejects.toMatchObject({ code: -32601 });
+      // Methods for capabilities the component did not register are unknown to the server
+      // (the SDK client's listPrompts() would answer an empty list without asking).
+      await expect(c.client.request({ method: 'prompts/list', params: {} })).rejects.toMatchObject({ code: -32601 });
     } finally {
       await c.close();
     }

@@ -5,8 +5,7 @@
  * parses requests and results against their own schemas after this anyway.
  * Enough for the echo benchmark; relatedRequestId wrapping is left out.
  */
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport, JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { PortLike } from '../../../src/transport/message-port.js';
 
 export function looksLikeJsonRpc(value: unknown): value is JSONRPCMessage {

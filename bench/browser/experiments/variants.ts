@@ -1,6 +1,6 @@
 /** The experiment variants and how the page runs them (see worker.ts). */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
+import { Client } from '@modelcontextprotocol/client';
 import { MessagePortTransport } from '../../../src/transport/message-port.js';
 import { combine, concurrent, connect, sequential, warmUp, type Run } from '../measure.js';
 import type { BenchLink } from '../workers.js';

@@ -3,11 +3,9 @@
  * with one hot-path change at a time switched on by the load message, so a
  * change to src/host or src/transport can be measured before anyone makes it.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
+import { Client } from '@modelcontextprotocol/client';
 import { jsonBytes } from '../../../src/host/bytes.js';
 import { ComponentHost, createMcpServer } from '../../../src/host/index.js';
 import { browserPlatform } from '../../../src/platform/browser/platform.js';
@@ -52,8 +50,8 @@ function echoServer(): Server {
     { name: 'echo-baseline', version: '1.0.0' },
     { capabilities: { tools: {} }, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [] }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => ({
+  server.setRequestHandler('tools/list', async () => ({ tools: [] }));
+  server.setRequestHandler('tools/call', async (request) => ({
     content: [{ type: 'text', text: String(request.params.arguments?.text ?? '') }],
   }));
   return server;

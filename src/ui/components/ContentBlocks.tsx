@@ -3,7 +3,7 @@
  * images shown, audio playable, embedded resources inline, resource links
  * clickable (the caller reads the resource).
  */
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/client';
 import { ResourceBody } from './ResourceBody.js';
 
 interface Props {

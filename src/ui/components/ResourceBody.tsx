@@ -1,5 +1,5 @@
 /** The contents of one resource: text shown; binary shown when it is an image or audio, and offered as a download. */
-import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ReadResourceResult } from '@modelcontextprotocol/client';
 
 type Contents = ReadResourceResult['contents'][number];
 

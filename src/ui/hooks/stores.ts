@@ -2,7 +2,7 @@
  * One hook per store: React reads state that lives outside it
  * (src/session) through useSyncExternalStore, and nothing else.
  */
-import type { ReadResourceResult, GetPromptResult, JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { ReadResourceResult, GetPromptResult, JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/client';
 import { useSyncExternalStore } from 'react';
 import type { Catalog } from '../../session/catalog.js';
 import type { PendingClientRequest } from '../../session/client-requests.js';

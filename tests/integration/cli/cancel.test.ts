@@ -5,7 +5,7 @@
  * The deadline is far away, so only the cancellation can stop the loop.
  */
 import { spawn } from 'node:child_process';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { BIN, CLI_ENV, connectStdio, ROOT, type StdioSession } from '../../helpers/cli.js';
 import { examplePath } from '../../helpers/examples.js';
@@ -19,7 +19,7 @@ afterAll(async () => session?.close());
 
 test('a cancelled endless call restarts the component, gets no answer, and the next call works', async () => {
   const controller = new AbortController();
-  const looping = session.client.callTool({ name: 'loop', arguments: {} }, undefined, { signal: controller.signal });
+  const looping = session.client.callTool({ name: 'loop', arguments: {} }, { signal: controller.signal });
   // Give the request time to reach the component (if it has not, the cancellation is simply sooner).
   await new Promise((resolve) => setTimeout(resolve, 300));
   controller.abort('the user pressed stop');

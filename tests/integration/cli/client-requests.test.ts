@@ -1,12 +1,5 @@
-/**
- * Sampling and elicitation through `wasi-mcp serve`: the worker's requests
- * reach the client and its answers come back; time spent waiting on the
- * client (a person, for elicitation) does not count against --timeout.
- * Needs JSPI in the engine (docs/client-requests.md).
- */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CreateMessageRequestSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { BIN, CLI_ENV, ROOT } from '../../helpers/cli.js';
@@ -19,12 +12,12 @@ describe.skipIf(!hasJspi)('client requests over stdio', () => {
 
   beforeAll(async () => {
     client = new Client({ name: 'asks', version: '1.0.0' }, { capabilities: { sampling: {}, elicitation: {} } });
-    client.setRequestHandler(CreateMessageRequestSchema, async (request) => ({
+    client.setRequestHandler('sampling/createMessage', async (request) => ({
       role: 'assistant',
       model: 'test-model',
       content: { type: 'text', text: `you asked: ${JSON.stringify(request.params.messages[0].content)}` },
     }));
-    client.setRequestHandler(ElicitRequestSchema, async () => {
+    client.setRequestHandler('elicitation/create', async () => {
       // A person takes longer than --timeout to answer.
       await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 1000));
       return { action: 'accept', content: { name: 'Ada' } };
@@ -46,7 +39,7 @@ describe.skipIf(!hasJspi)('client requests over stdio', () => {
   });
 
   test('elicitation: waiting on the user longer than --timeout is not a timeout', async () => {
-    const result = await client.callTool({ name: 'ask-user', arguments: {} }, undefined, { timeout: 30_000 });
+    const result = await client.callTool({ name: 'ask-user', arguments: {} }, { timeout: 30_000 });
     expect(result.content).toEqual([{ type: 'text', text: 'Hello, Ada!' }]);
   });
 });

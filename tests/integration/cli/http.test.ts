@@ -1,8 +1,6 @@
 /** `wasi-mcp serve <file> --http <port>`: Streamable HTTP, one session per client (issue #4). */
 import { request } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { deliverSeparately, startHttp, type HttpServer } from '../../helpers/cli.js';
@@ -64,7 +62,7 @@ describe('serve everything over Streamable HTTP', () => {
 
       // Component state is per session: a's notify calls bump a's mem://watched only.
       const updates: string[] = [];
-      a.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+      a.client.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
       await a.client.subscribeResource({ uri: 'mem://watched' });
       await a.client.callTool({ name: 'notify', arguments: {} });
       await a.client.callTool({ name: 'notify', arguments: {} });
@@ -82,14 +80,14 @@ describe('serve everything over Streamable HTTP', () => {
     const { client, transport } = await connect('features');
     try {
       const logs: unknown[] = [];
-      client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logs.push(n.params.data));
+      client.setNotificationHandler('notifications/message', (n) => void logs.push(n.params.data));
       const prompt = await client.getPrompt({ name: 'greet', arguments: { name: 'Grace', style: 'formal' } });
       expect(prompt.messages[0].content).toMatchObject({ text: expect.stringContaining('Good day, Grace.') });
       const { resourceTemplates } = await client.listResourceTemplates();
       expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['mem://users/{id}']);
 
       const progress: number[] = [];
-      const result = await client.callTool({ name: 'long', arguments: { steps: 3 } }, undefined, {
+      const result = await client.callTool({ name: 'long', arguments: { steps: 3 } }, {
         onprogress: (p) => progress.push(p.progress),
       });
       expect(result.content).toEqual([{ type: 'text', text: 'done after 3 steps' }]);

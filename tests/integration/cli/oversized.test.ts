@@ -14,7 +14,7 @@ test('a tool result over 4 MiB comes back as a -32603 error naming the limit, an
   try {
     // 1.5 M quotes: about 3 MiB of request, about 6 MiB of result (each quote escaped twice).
     const id = '"'.repeat(1_500_000);
-    await expect(session.client.callTool({ name: 'get_account', arguments: { id } }, undefined, { timeout: 60_000 })).rejects.toMatchObject({
+    await expect(session.client.callTool({ name: 'get_account', arguments: { id } }, { timeout: 60_000 })).rejects.toMatchObject({
       code: -32603,
       message: expect.stringMatching(/The response is too large to send: it is \d+ characters of JSON; a message may have at most 4194304/),
       data: { code: 'MESSAGE_TOO_LARGE', limit: 4194304 },

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { connectStdio, runCli, type StdioSession } from '../../helpers/cli.js';
 import { examplePath } from '../../helpers/examples.js';
@@ -84,7 +84,7 @@ describe('--dir: a real host directory, confined', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect((timedOut as McpError).data).toEqual({ code: 'TIMED_OUT' });
+    expect((timedOut as ProtocolError).data).toEqual({ code: 'TIMED_OUT' });
     await vi.waitFor(() => expect(session.stderr()).toContain('restarting the component (TIMED_OUT)'), { timeout: 10_000 });
     // A fresh instance, the same directory.
     expect(await call('read-file', { path: '/data/new.txt' })).toEqual(text('new'));
@@ -182,9 +182,9 @@ describe('--memory', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(failure).toBeInstanceOf(McpError);
-    expect((failure as McpError).data).toMatchObject({ code: 'MEMORY_LIMIT' });
-    expect((failure as McpError).message).toContain('limit 96 MiB per memory');
+    expect(failure).toBeInstanceOf(ProtocolError);
+    expect((failure as ProtocolError).data).toMatchObject({ code: 'MEMORY_LIMIT' });
+    expect((failure as ProtocolError).message).toContain('limit 96 MiB per memory');
     expect(await session.client.callTool({ name: 'ok', arguments: {} })).toEqual(text('ok'));
   });
 });

@@ -1,7 +1,8 @@
 /** `wasi-mcp serve <file>` over stdio, driven by the official SDK Client (issue #4). */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { McpError, type JSONRPCMessage, type ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/server';
+import type { JSONRPCMessage, ServerNotification } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { BIN, CLI_ENV, connectStdio, ROOT, type StdioSession } from '../../helpers/cli.js';
@@ -52,8 +53,8 @@ describe('serve everything over stdio', () => {
       expect(session.stderr()).toContain('[component stderr] everything: the fail tool ran (this line is on stderr)'),
     );
     const thrown = await client.callTool({ name: 'throws', arguments: {} }).catch((e: unknown) => e);
-    expect(thrown).toBeInstanceOf(McpError);
-    expect((thrown as McpError).code).toBe(-32602);
+    expect(thrown).toBeInstanceOf(ProtocolError);
+    expect((thrown as ProtocolError).code).toBe(-32602);
   });
 
   test('resources and templates', async () => {
@@ -88,7 +89,7 @@ describe('serve everything over stdio', () => {
   test('progress with a progress token reaches onprogress', async () => {
     const progress: { progress: number; total?: number }[] = [];
     const start = wire.length;
-    const result = await session.client.callTool({ name: 'long', arguments: { steps: 4 } }, undefined, {
+    const result = await session.client.callTool({ name: 'long', arguments: { steps: 4 } }, {
       onprogress: (p) => progress.push({ progress: p.progress, total: p.total }),
     });
     expect(result.content).toEqual([{ type: 'text', text: 'done after 4 steps' }]);

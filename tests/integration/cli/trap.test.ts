@@ -1,5 +1,5 @@
 /** A hostile component over stdio: traps, a call that never returns, and memory exhaustion (issue #4). */
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { connectStdio, type StdioSession } from '../../helpers/cli.js';
@@ -12,14 +12,14 @@ function trapSession(timeoutMs: number) {
   });
   afterAll(async () => state.session?.close());
 
-  const call = (name: string) => state.session!.client.callTool({ name, arguments: {} }, undefined, { timeout: 60_000 });
-  const failure = async (name: string): Promise<McpError> => {
+  const call = (name: string) => state.session!.client.callTool({ name, arguments: {} }, { timeout: 60_000 });
+  const failure = async (name: string): Promise<ProtocolError> => {
     const error = await call(name).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(McpError);
-    return error as McpError;
+    expect(error).toBeInstanceOf(ProtocolError);
+    return error as ProtocolError;
   };
   const expectOk = async () => expect((await call('ok')).content).toEqual([{ type: 'text', text: 'ok' }]);
   return { failure, expectOk, stderr: () => state.session!.stderr() };

@@ -1,4 +1,4 @@
-import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import type { ServerNotification } from '@modelcontextprotocol/server';
 import { describe, expect, it } from 'vitest';
 import { jsonBytes } from '../../../src/host/bytes.js';
 import { McpErrorResource, Runtime } from '../../../src/host/runtime.js';

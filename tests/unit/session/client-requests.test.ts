@@ -4,9 +4,8 @@
  * rejection) reaches the server that asked. A real SDK Server asks a real
  * SDK Client over the SDK's in-memory transport.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
+import { Client } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerClientRequests, CLIENT_REQUEST_CAPABILITIES } from '../../../src/session/client-request-handlers.js';
 import { ClientRequestsStore } from '../../../src/session/client-requests.js';
@@ -126,7 +125,7 @@ describe('the page client answers sampling and elicitation through its store', (
     // The SDK's Server checks capabilities before sending; a raw request goes past that check.
     const raw = server.request(
       { method: 'sampling/createMessage', params: { ...ask, tools: [{ name: 't', inputSchema: { type: 'object' } }] } },
-      (await import('@modelcontextprotocol/sdk/types.js')).CreateMessageResultSchema,
+      (await import('@modelcontextprotocol/core')).CreateMessageResultSchema,
     );
     await expect(raw).rejects.toMatchObject({ message: expect.stringContaining('does not support tools') });
     expect(store.value).toEqual([]);

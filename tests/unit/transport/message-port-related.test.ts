@@ -1,6 +1,6 @@
 /** relatedRequestId crosses a MessagePort (issue #4: a request's notifications belong on its HTTP stream). */
 import { MessageChannel } from 'node:worker_threads';
-import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/client';
 import { expect, test } from 'vitest';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from '../../../src/transport/message-port.js';
 

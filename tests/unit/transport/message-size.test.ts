@@ -4,9 +4,9 @@
  * message too large gets its own readable outcome. Real SDK Client and Server.
  */
 import { MessageChannel } from 'node:worker_threads';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { Server } from '@modelcontextprotocol/server';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+import { Client } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LineTransport } from '../../../src/transport/lines.js';
 import { MessagePortTransport, type PortLike } from '../../../src/transport/message-port.js';
@@ -21,8 +21,8 @@ afterEach(async () => {
 async function connected() {
   const { port1, port2 } = new MessageChannel();
   const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {}, logging: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [] }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => ({
+  server.setRequestHandler('tools/list', async () => ({ tools: [] }));
+  server.setRequestHandler('tools/call', async (request) => ({
     content: [{ type: 'text', text: 'x'.repeat(Number(request.params.arguments?.times ?? 0)) }],
   }));
   const serverErrors: Error[] = [];

@@ -1,8 +1,6 @@
-/** The recording decorator (issue #3, item 6): what the history sees, and the console's raw channel past the Client. */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ListToolsRequestSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+import { Client } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { RecordingTransport, type Recorded } from '../../../src/transport/recording.js';
 
@@ -99,7 +97,7 @@ describe('RecordingTransport', () => {
   it('sits between a real SDK Client and Server: initialize is recorded and the protocol version captured', async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     const server = new Server({ name: 's', version: '1.0.0' }, { capabilities: { tools: {} } });
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [] }));
+    server.setRequestHandler('tools/list', async () => ({ tools: [] }));
     await server.connect(serverSide);
     const records: Recorded[] = [];
     const recording = new RecordingTransport(clientSide, { onRecord: (r) => records.push(r) });

@@ -4,7 +4,7 @@
  * restarted (the component cannot be interrupted) and the session goes on.
  */
 import { MessageChannel } from 'node:worker_threads';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { expect, test, vi } from 'vitest';
 import type { PortLike } from '../../../src/transport/message-port.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../../../src/transport/supervised.js';

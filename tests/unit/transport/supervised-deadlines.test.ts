@@ -1,6 +1,6 @@
 /** When the supervisor's deadline runs (issue #4): not while a request waits for a worker, nor while the component waits on the client. */
 import { MessageChannel } from 'node:worker_threads';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { expect, test } from 'vitest';
 import type { PortLike } from '../../../src/transport/message-port.js';
 import { SupervisedTransport, type WorkerLink } from '../../../src/transport/supervised.js';

@@ -1,6 +1,6 @@
 /** After a restart the supervisor tells the new worker what the old one's server held (issue #5). */
 import { MessageChannel } from 'node:worker_threads';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { expect, test, vi } from 'vitest';
 import type { PortLike } from '../../../src/transport/message-port.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../../../src/transport/supervised.js';

@@ -3,7 +3,7 @@
  * from its requestedSchema. Accept sends the form's content; Decline and
  * Cancel send only the action. Ctrl/Cmd+Enter accepts.
  */
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { SchemaForm } from '../tools/SchemaForm.js';
 import { acceptedContent, elicitationField, initialAnswer } from './elicitation.js';

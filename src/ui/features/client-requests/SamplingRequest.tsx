@@ -3,7 +3,7 @@
  * reply the person writes in the model's place. Send answers it; Reject
  * answers with a JSON-RPC error. Ctrl/Cmd+Enter sends.
  */
-import type { CreateMessageRequestParams, CreateMessageResult, SamplingMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { CreateMessageRequestParams, CreateMessageResult, SamplingMessage } from '@modelcontextprotocol/client';
 import { useState, type KeyboardEvent } from 'react';
 import { ContentBlocks } from '../../components/ContentBlocks.js';
 import { JsonView } from '../../components/JsonView.js';

@@ -5,7 +5,7 @@
  * mapping (src/ui/forms/schema.ts) covers it: strings, numbers, booleans,
  * enums (plain, titled `oneOf`, multi-select arrays), defaults, required.
  */
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { initialValue, missingRequired, toField, type Field } from '../../forms/schema.js';
 
 export type ElicitContent = NonNullable<ElicitResult['content']>;

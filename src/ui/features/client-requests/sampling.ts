@@ -2,7 +2,7 @@
  * A sampling request as the person sees it, and the reply they edit (issue
  * #6): the page has no model, so the person writes the assistant's message.
  */
-import type { CreateMessageRequestParams, CreateMessageResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CreateMessageRequestParams, CreateMessageResult } from '@modelcontextprotocol/client';
 
 export interface SamplingReply {
   text: string;

@@ -3,7 +3,8 @@
  * logging/setLevel, so the server stops sending what is below it, and hides
  * lower entries already received.
  */
-import { LoggingLevelSchema, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingLevel } from '@modelcontextprotocol/client';
+import { LoggingLevelSchema } from '@modelcontextprotocol/core';
 import { useMemo, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { errorInfo, type ErrorInfo } from '../../../session/outcome.js';

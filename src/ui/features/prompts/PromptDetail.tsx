@@ -1,5 +1,5 @@
 /** One prompt: its arguments (with server completions) and the messages it returns (issue #3, item 5). */
-import type { Prompt } from '@modelcontextprotocol/sdk/types.js';
+import type { Prompt } from '@modelcontextprotocol/client';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { CompletionInput } from '../../components/CompletionInput.js';

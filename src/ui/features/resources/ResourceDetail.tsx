@@ -1,5 +1,5 @@
 /** One static resource: read it, subscribe to it, and count the updates that arrive. */
-import type { Resource } from '@modelcontextprotocol/sdk/types.js';
+import type { Resource } from '@modelcontextprotocol/client';
 import { useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { errorInfo, type ErrorInfo } from '../../../session/outcome.js';

@@ -1,11 +1,11 @@
 /** A resource template: fill its variables (with server completions) and read the resulting URI. */
-import type { ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
-import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+import { UriTemplate } from '@modelcontextprotocol/client';
+import type { ResourceTemplateType } from '@modelcontextprotocol/client';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { CompletionInput } from '../../components/CompletionInput.js';
 
-export function TemplateDetail({ session, template }: { session: ServerSession; template: ResourceTemplate }) {
+export function TemplateDetail({ session, template }: { session: ServerSession; template: ResourceTemplateType }) {
   const parsed = useMemo(() => new UriTemplate(template.uriTemplate), [template.uriTemplate]);
   const [values, setValues] = useState<Record<string, string>>({});
   const uri = parsed.expand(values);

@@ -3,7 +3,7 @@
  * by side, a Monaco JSON editor for the same arguments with the schema wired
  * in (issue #3, item 4). Ctrl/Cmd+Enter calls the tool from either.
  */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { Editor } from '../../editor/index.js';

@@ -1,5 +1,5 @@
 /** A searchable, virtualized list of tools (issue #3, items 4 and 8). */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { useMemo, useState } from 'react';
 import { VirtualList } from '../../components/VirtualList.js';
 import { Hints } from './annotations.js';

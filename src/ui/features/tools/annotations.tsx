@@ -1,4 +1,4 @@
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 
 /** The annotation hints of a tool as short badges. */
 export function hintsOf(tool: Tool): string[] {

@@ -1,0 +1,13 @@
+/**
+ * JSON-RPC error codes this project puts on the wire beside the SDK's
+ * `ProtocolErrorCode`. The SDK keeps its timeout and closed-connection
+ * failures local (string `SdkErrorCode`s); a host that answers for a
+ * component it stopped still owes the client a numeric code, and these are
+ * the ones MCP clients have always seen for those cases.
+ */
+
+/** The server gave up on a request that ran past its deadline. */
+export const REQUEST_TIMEOUT = -32001;
+
+/** The component behind the connection is gone (closed, or failed to start). */
+export const CONNECTION_CLOSED = -32000;
