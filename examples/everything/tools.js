@@ -1,5 +1,13 @@
 // Tools: one per feature of a tool result or of the runtime imports.
-import { currentProgressToken, log, reportProgress, requestElicitation, requestSampling, sendNotification } from 'wasi:mcp/runtime@0.1.0';
+import {
+  currentProgressToken,
+  log,
+  reportProgress,
+  requestElicitation,
+  requestRoots,
+  requestSampling,
+  sendNotification,
+} from 'wasi:mcp/runtime@0.1.0';
 import { getStderr } from 'wasi:cli/stderr@0.2.3';
 import { fail, jsonBytes, parseArgs, text, writeLine } from '../shared/mcp.js';
 import { BEEP_WAV_BASE64, LOGO_PNG_BASE64 } from './assets.js';
@@ -39,6 +47,12 @@ export const tools = [
     description: 'Asks the user for their name (elicitation) and greets them',
     inputSchema: NO_ARGS,
   },
+  {
+    name: 'interview',
+    description: "Asks the user for their name (elicitation), then the client's model for a greeting (sampling): two questions, one call",
+    inputSchema: NO_ARGS,
+  },
+  { name: 'roots', description: "Asks the client for its roots and lists them", inputSchema: NO_ARGS },
   {
     name: 'utf8',
     description: 'Echoes its text plus "héllo 🌍" (checks UTF-8 both ways)',
@@ -107,6 +121,23 @@ const impl = {
     })));
     if (answer.action !== 'accept') return { content: [text(`You chose to ${answer.action}.`)] };
     return { content: [text(`Hello, ${answer.content.name}!`)] };
+  },
+  interview() {
+    const who = parseArgs(requestElicitation(jsonBytes({
+      message: 'Who is this for?',
+      requestedSchema: { type: 'object', properties: { name: { type: 'string', title: 'Name' } }, required: ['name'] },
+    })));
+    if (who.action !== 'accept') return { content: [text(`You chose to ${who.action}.`)] };
+    const greeting = parseArgs(requestSampling(jsonBytes({
+      messages: [{ role: 'user', content: { type: 'text', text: `Write a greeting for ${who.content.name}` } }],
+      maxTokens: 100,
+    })));
+    const said = greeting.content && greeting.content.type === 'text' ? greeting.content.text : JSON.stringify(greeting.content);
+    return { content: [text(`For ${who.content.name}: ${said}`)] };
+  },
+  roots() {
+    const { roots } = parseArgs(requestRoots());
+    return { content: [text(roots.length === 0 ? 'no roots' : roots.map((r) => r.name ? `${r.name} (${r.uri})` : r.uri).join(', '))] };
   },
   utf8({ text: t }) {
     if (typeof t !== 'string') fail('invalid-params', '`text` must be a string');

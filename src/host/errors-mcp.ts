@@ -2,7 +2,7 @@ import { parseJsonBytes } from './bytes.js';
 import { GuestError } from './component.js';
 import { HostError } from './errors.js';
 import type { WitErrorCode } from './wit.js';
-import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { CONNECTION_CLOSED, REQUEST_TIMEOUT } from './rpc-codes.js';
 
 /**
@@ -44,6 +44,8 @@ export class RpcError extends Error {
 
 export function toMcpError(e: unknown): RpcError {
   if (e instanceof RpcError) return e;
+  // The SDK's own protocol errors (an expired requestState, a missing client capability) keep their code.
+  if (e instanceof ProtocolError) return new RpcError(e.code, e.message, e.data);
   if (e instanceof GuestError) {
     const code = e.error.code();
     const bytes = e.error.data();

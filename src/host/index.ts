@@ -5,7 +5,8 @@ export { RpcError, toMcpError } from './errors-mcp.js';
 export { checkBytes, checkSize, MAX_COMPONENT_BYTES } from './file-check.js';
 export { checkWorld, type LoadStage, type World } from './load.js';
 export { LIMITS, Registry } from './registry.js';
-export { capabilitiesOf, createMcpServer } from './server.js';
+export { capabilitiesOf, createServerFactory, type ServerFactory } from './server.js';
+export { serveConnection, type Connection } from './connection.js';
 export type {
   Denial,
   DenialListener,

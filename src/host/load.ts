@@ -29,7 +29,7 @@ export interface Prepared {
   world: World;
   instantiate: InstantiateFn;
   modules: Map<string, WebAssembly.Module>;
-  /** Handlers may suspend on request-sampling/request-elicitation (transpiled for JSPI; imported-names.ts). */
+  /** Handlers may suspend on request-sampling/-elicitation/-roots (transpiled for JSPI; imported-names.ts). */
   suspendable: boolean;
   /** The transpiled output came from the platform's cache. */
   cached: boolean;
@@ -41,7 +41,7 @@ export interface Prepared {
  * and the second in WebAssembly.promising (docs/client-requests.md).
  */
 const SUSPENDING_IMPORTS = [
-  ...['request-sampling', 'request-elicitation'].map((f) => `wasi:mcp/runtime@0.1.0#${f}`),
+  ...['request-sampling', 'request-elicitation', 'request-roots'].map((f) => `wasi:mcp/runtime@0.1.0#${f}`),
   // preview2-shim's blocking WASI calls return promises (wasi:http responses and bodies arrive
   // asynchronously); unversioned, so they match whichever 0.2.x a component imports.
   ...['wasi:io/poll#[method]pollable.block', 'wasi:io/poll#poll'],

@@ -47,7 +47,7 @@ export class McpErrorResource {
   }
 }
 
-export type ClientRequestMethod = 'sampling/createMessage' | 'elicitation/create';
+export type ClientRequestMethod = 'sampling/createMessage' | 'elicitation/create' | 'roots/list';
 
 /** What the host knows about the request a handler is running for. */
 export interface CallContext {
@@ -130,8 +130,8 @@ export class Runtime {
     }
   }
 
-  #clientRequest(method: ClientRequestMethod): (params: Uint8Array) => Uint8Array | Promise<Uint8Array> {
-    if (this.#suspendable) return (params) => this.#askClient(method, params);
+  #clientRequest(method: ClientRequestMethod): (params?: Uint8Array) => Uint8Array | Promise<Uint8Array> {
+    if (this.#suspendable) return (params) => this.#askClient(method, params ?? jsonBytes({}));
     return () => {
       throw new McpErrorResource(
         'unavailable',
@@ -220,6 +220,7 @@ export class Runtime {
         },
         requestSampling: this.#clientRequest('sampling/createMessage'),
         requestElicitation: this.#clientRequest('elicitation/create'),
+        requestRoots: this.#clientRequest('roots/list'),
       },
     };
   }

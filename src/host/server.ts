@@ -1,12 +1,25 @@
 /**
- * The MCP side of a component: an SDK `Server` (one per client session)
- * answering from the registry and the component's handlers. Capabilities are
- * advertised from what the component registered and declared.
+ * The MCP side of a component: SDK `Server` instances answering from the
+ * registry and the component's handlers, for both protocol eras. The SDK's
+ * serving entries decide the era and call the factory for an instance:
+ * `serveStdio` once per connection (a MessagePort or stdio pipe, either
+ * era), `createMcpHandler` once per HTTP request (2026-07-28). Capabilities
+ * are advertised from what the component registered and declared.
  */
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  LOG_LEVEL_META_KEY,
+  ProtocolErrorCode,
+  Server,
+  type ClientCapabilities,
+  type LoggingLevel,
+  type McpRequestContext,
+  type ServerCapabilities,
+  type ServerContext,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/server';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
-import { CreateMessageResultSchema, ElicitResultSchema, LoggingLevelSchema } from '@modelcontextprotocol/core';
-import { Server, ProtocolErrorCode } from '@modelcontextprotocol/server';
-import type { LoggingLevel, ServerCapabilities, ServerNotification, ServerRequest, JsonSchemaValidator, ServerContext } from '@modelcontextprotocol/server';
 import { jsonBytes } from './bytes.js';
 import type { ComponentHost } from './component.js';
 import {
@@ -19,13 +32,11 @@ import {
   toMcpToolResult,
 } from './content.js';
 import { RpcError, toMcpError } from './errors-mcp.js';
+import { logAllowed, toLevel } from './log-level.js';
 import type { Registry } from './registry.js';
-import { McpErrorResource, type CallContext } from './runtime.js';
-
-/** How long a component's question (sampling, elicitation) waits for the client before it is withdrawn. */
-const CLIENT_QUESTION_TIMEOUT_MS = 10 * 60_000;
-
-type Extra = ServerContext;
+import { CAPABILITY, QUESTION_TIMEOUT_MS, Rounds } from './rounds.js';
+import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
+import { Validators } from './validators.js';
 
 /** MCP caps completion answers at 100 values. */
 const MAX_COMPLETIONS = 100;
@@ -45,105 +56,141 @@ export function capabilitiesOf(registry: Registry): ServerCapabilities {
   return caps;
 }
 
-export async function createMcpServer(host: ComponentHost): Promise<Server> {
+export interface ServerFactoryOptions {
+  /**
+   * Whether each instance serves a long-lived connection and so receives the
+   * notifications the component sends outside any request (list changes,
+   * resource updates). Per-request instances (HTTP) leave that to the
+   * handler's own change bus.
+   */
+  connection: boolean;
+}
+
+export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
+
+/** Instances share the component, its argument validators and its held calls. */
+export function createServerFactory(host: ComponentHost, options: ServerFactoryOptions): ServerFactory {
+  const validators = new Validators();
+  const rounds = new Rounds();
+  return (ctx) => createServer(host, { era: ctx.era, connection: options.connection, validators, rounds });
+}
+
+interface Shared {
+  era: 'legacy' | 'modern';
+  connection: boolean;
+  validators: Validators;
+  rounds: Rounds;
+}
+
+async function createServer(host: ComponentHost, shared: Shared): Promise<Server> {
   const registry = await host.registry();
   const info = registry.server!;
   const capabilities = capabilitiesOf(registry);
+  const { era, rounds } = shared;
   const server = new Server(
     { name: info.name, version: info.version },
     {
       capabilities,
       ...(info.instructions === undefined ? {} : { instructions: info.instructions }),
       jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+      requestState: { verify: rounds.verify },
     },
   );
-  const validator = new CfWorkerJsonSchemaValidator();
-  // One validator per input schema, not per call: building one dereferences the whole schema, about
-  // 5 µs of every tools/call in Chromium (issue #7, bench --profile). Keyed by the registry's schema
-  // object, so a restart's re-registration gets its own.
-  const validators = new WeakMap<object, JsonSchemaValidator<unknown>>();
-  const validatorFor = (schema: Record<string, unknown>): JsonSchemaValidator<unknown> => {
-    let validate = validators.get(schema);
-    if (!validate) {
-      validate = validator.getValidator(schema);
-      validators.set(schema, validate);
-    }
-    return validate;
-  };
+  /** 2025 sessions: the level set by logging/setLevel, and the URIs subscribed to. */
+  let sessionLevel: LoggingLevel | undefined;
   const subscriptions = new Set<string>();
-  let level: LoggingLevel | undefined;
-  const severity = (l: LoggingLevel) => LoggingLevelSchema.options.indexOf(l);
 
-  /** Drops log messages below the level the client set (logging/setLevel). */
-  const wanted = (n: ServerNotification): boolean => {
-    if (n.method === 'notifications/message') return level === undefined || severity(n.params.level) >= severity(level);
-    if (n.method === 'notifications/resources/updated') return subscriptions.has(n.params.uri);
+  /** The log level a request asked for: its envelope's (2026-07-28; none means no logs) or the session's. */
+  const levelOf = (ctx: ServerContext | undefined): LoggingLevel | 'off' | undefined => {
+    if (era === 'legacy') return sessionLevel;
+    if (!ctx) return 'off';
+    return toLevel(envelopeOf(ctx)[LOG_LEVEL_META_KEY]) ?? 'off';
+  };
+  const wanted = (n: ServerNotification, ctx: ServerContext | undefined): boolean => {
+    if (n.method === 'notifications/message') return logAllowed(n.params.level, levelOf(ctx));
+    // A 2026-07-28 client hears of changes only on its subscriptions/listen stream (serveStdio routes them).
+    if (n.method === 'notifications/resources/updated') return era === 'modern' || subscriptions.has(n.params.uri);
+    if (n.method === 'notifications/progress') return ctx !== undefined;
     return true;
   };
-  const send = (n: ServerNotification) => {
-    if (wanted(n)) server.notification(n).catch(() => {});
-  };
-  const unsubscribe = host.onNotification(send);
-  server.onclose = () => unsubscribe();
+  if (shared.connection) {
+    const unsubscribe = host.onNotification((n) => {
+      if (wanted(n, undefined)) server.notification(n).catch(() => {});
+    });
+    server.onclose = () => unsubscribe();
+  }
 
-  const context = (extra: Extra): CallContext => {
-    const progressToken = extra.mcpReq._meta?.progressToken;
+  const clientCapabilitiesOf = (ctx: ServerContext): ClientCapabilities | undefined =>
+    era === 'modern'
+      ? (envelopeOf(ctx)[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined)
+      : server.getClientCapabilities();
+
+  const context = (ctx: ServerContext): CallContext => {
+    const progressToken = ctx.mcpReq._meta?.progressToken;
     return {
       ...(progressToken === undefined ? {} : { progressToken }),
-      notify: (n) => {
-        if (wanted(n)) extra.mcpReq.notify(n).catch(() => {});
-      },
       // Related to the request being handled, so it travels on that request's stream (Streamable HTTP).
-      request: (method, params) => {
-        // Only to a client that declared the capability (wit: request-sampling's `unavailable`).
-        const capability = method === 'sampling/createMessage' ? 'sampling' : 'elicitation';
-        if (!server.getClientCapabilities()?.[capability]) {
-          throw new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined);
-        }
-        // When the client cancels the call, its question is withdrawn too (notifications/cancelled).
-        // A person answers it, so it waits far longer than the SDK's 60 s default.
-        const options = { signal: extra.mcpReq.signal, timeout: CLIENT_QUESTION_TIMEOUT_MS };
-        return method === 'sampling/createMessage'
-          ? extra.mcpReq.send({ method, params } as ServerRequest, CreateMessageResultSchema, options)
-          : extra.mcpReq.send({ method, params } as ServerRequest, ElicitResultSchema, options);
+      notify: (n) => {
+        if (wanted(n, ctx)) ctx.mcpReq.notify(n).catch(() => {});
       },
     };
+  };
+  /**
+   * Runs a handler that may ask the client something. A 2026-07-28 request
+   * gets the question as an `input_required` round; a 2025 session gets it as
+   * a request to the client on the same session, as that era has it.
+   */
+  const answer = <R>(ctx: ServerContext, method: string, target: string, run: (call: CallContext) => Promise<R>) => {
+    if (era === 'modern') {
+      return rounds.serve(ctx, { method, target, clientCapabilities: clientCapabilitiesOf(ctx), context: context(ctx) }, run);
+    }
+    return run({ ...context(ctx), request: (question, params) => ask(ctx, question, params) });
+  };
+  const ask = (ctx: ServerContext, method: ClientRequestMethod, params: unknown): Promise<unknown> => {
+    // Only to a client that declared the capability (wit: request-sampling's `unavailable`).
+    const capability = CAPABILITY[method];
+    if (!server.getClientCapabilities()?.[capability]) {
+      throw new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined);
+    }
+    // When the client cancels the call, its question is withdrawn too (notifications/cancelled).
+    // A person answers it, so it waits far longer than the SDK's 60 s default.
+    return ctx.mcpReq.send({ method, params } as ServerRequest, { signal: ctx.mcpReq.signal, timeout: QUESTION_TIMEOUT_MS });
   };
 
   /** Runs a handler; every failure leaves as a JSON-RPC error with a meaningful code. */
   const guarded =
-    /* @mcp-codemod-error Parameter annotation '(params: P, extra: Extra, registry: Registry) => Promise<R>' mentions a context type in a shape the codemod cannot remap — review the body's property accesses (e.g. .signal is now .mcpReq.signal). */
-    <P, R>(fn: (params: P, extra: Extra, registry: Registry) => Promise<R>) =>
-    async (request: { params?: P }, extra: Extra): Promise<R> => {
+    <P, R>(fn: (params: P, ctx: ServerContext, registry: Registry) => Promise<R>) =>
+    async (request: { params?: P }, ctx: ServerContext): Promise<R> => {
       try {
-        return await fn(request.params as P, extra, await host.registry());
+        return await fn(request.params as P, ctx, await host.registry());
       } catch (e) {
         throw toMcpError(e);
       }
     };
 
   server.setRequestHandler('logging/setLevel', async (request) => {
-    level = request.params.level;
+    sessionLevel = request.params.level;
     return {};
   });
 
   if (capabilities.tools) {
     server.setRequestHandler(
       'tools/list',
-      guarded(async (_p, _e, reg) => ({ tools: [...reg.tools.values()].map(toMcpTool) })),
+      guarded(async (_p, _c, reg) => ({ tools: [...reg.tools.values()].map(toMcpTool) })),
     );
     server.setRequestHandler(
       'tools/call',
-      guarded(async (params, extra, reg) => {
+      guarded(async (params, ctx, reg) => {
         const tool = reg.tools.get(params.name);
         if (!tool) throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
         const args = params.arguments ?? {};
-        const check = validatorFor(tool.inputSchema)(args);
+        const check = shared.validators.for(tool.inputSchema)(args);
         if (!check.valid) {
           throw new RpcError(ProtocolErrorCode.InvalidParams, `Invalid arguments for tool ${params.name}: ${check.errorMessage}`);
         }
-        const result = await host.call(context(extra), 'callTool', (h) => h.callTool(params.name, jsonBytes(args)));
-        return toMcpToolResult(result);
+        return answer(ctx, 'tools/call', params.name, async (call) =>
+          toMcpToolResult(await host.call(call, 'callTool', (h) => h.callTool(params.name, jsonBytes(args)))),
+        );
       }),
     );
   }
@@ -151,32 +198,34 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
   if (capabilities.resources) {
     server.setRequestHandler(
       'resources/list',
-      guarded(async (_p, _e, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
+      guarded(async (_p, _c, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
     );
     server.setRequestHandler(
       'resources/templates/list',
-      guarded(async (_p, _e, reg) => ({ resourceTemplates: [...reg.templates.values()].map(toMcpResourceTemplate) })),
+      guarded(async (_p, _c, reg) => ({ resourceTemplates: [...reg.templates.values()].map(toMcpResourceTemplate) })),
     );
     server.setRequestHandler(
       'resources/read',
-      guarded(async (params, extra, reg) => {
-        const result = await host.call(context(extra), 'readResource', (h) => h.readResource(params.uri));
-        return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
-      }),
+      guarded(async (params, ctx, reg) =>
+        answer(ctx, 'resources/read', params.uri, async (call) => {
+          const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
+          return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+        }),
+      ),
     );
     if (capabilities.resources.subscribe) {
       server.setRequestHandler(
         'resources/subscribe',
-        guarded(async (params, extra) => {
-          await host.call(context(extra), 'handleSubscribe', (h) => h.handleSubscribe(params.uri));
+        guarded(async (params, ctx) => {
+          await host.call(context(ctx), 'handleSubscribe', (h) => h.handleSubscribe(params.uri));
           subscriptions.add(params.uri);
           return {};
         }),
       );
       server.setRequestHandler(
         'resources/unsubscribe',
-        guarded(async (params, extra) => {
-          await host.call(context(extra), 'handleUnsubscribe', (h) => h.handleUnsubscribe(params.uri));
+        guarded(async (params, ctx) => {
+          await host.call(context(ctx), 'handleUnsubscribe', (h) => h.handleUnsubscribe(params.uri));
           subscriptions.delete(params.uri);
           return {};
         }),
@@ -187,11 +236,11 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
   if (capabilities.prompts) {
     server.setRequestHandler(
       'prompts/list',
-      guarded(async (_p, _e, reg) => ({ prompts: [...reg.prompts.values()].map(toMcpPrompt) })),
+      guarded(async (_p, _c, reg) => ({ prompts: [...reg.prompts.values()].map(toMcpPrompt) })),
     );
     server.setRequestHandler(
       'prompts/get',
-      guarded(async (params, extra, reg) => {
+      guarded(async (params, ctx, reg) => {
         const prompt = reg.prompts.get(params.name);
         if (!prompt) throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
         const missing = (prompt.arguments ?? []).filter((a) => a.required && params.arguments?.[a.name] === undefined);
@@ -204,8 +253,10 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
           );
         }
         const args = params.arguments === undefined ? undefined : jsonBytes(params.arguments);
-        const result = await host.call(context(extra), 'getPrompt', (h) => h.getPrompt(params.name, args));
-        return toMcpPromptResult(prompt.description, result.messages);
+        return answer(ctx, 'prompts/get', params.name, async (call) => {
+          const result = await host.call(call, 'getPrompt', (h) => h.getPrompt(params.name, args));
+          return toMcpPromptResult(prompt.description, result.messages);
+        });
       }),
     );
   }
@@ -213,12 +264,12 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
   if (capabilities.completions) {
     server.setRequestHandler(
       'completion/complete',
-      guarded(async (params, extra) => {
+      guarded(async (params, ctx) => {
         const ref = params.ref;
         const [refType, refValue] = ref.type === 'ref/prompt' ? (['prompt-name', ref.name] as const) : (['resource-uri', ref.uri] as const);
-        const ctx = params.context?.arguments === undefined ? undefined : jsonBytes(params.context.arguments);
-        const completions = await host.call(context(extra), 'handleComplete', (h) =>
-          h.handleComplete(refType, refValue, params.argument.name, params.argument.value, ctx),
+        const args = params.context?.arguments === undefined ? undefined : jsonBytes(params.context.arguments);
+        const completions = await host.call(context(ctx), 'handleComplete', (h) =>
+          h.handleComplete(refType, refValue, params.argument.name, params.argument.value, args),
         );
         const values = completions.map((c) => c.value);
         return {
@@ -233,4 +284,9 @@ export async function createMcpServer(host: ComponentHost): Promise<Server> {
   }
 
   return server;
+}
+
+/** The request's 2026-07-28 `_meta` envelope (empty for 2025-era requests). */
+function envelopeOf(ctx: ServerContext): Record<string, unknown> {
+  return (ctx.mcpReq.envelope ?? {}) as Record<string, unknown>;
 }

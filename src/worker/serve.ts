@@ -4,7 +4,7 @@
  * Reports stages, output and the outcome on the control channel, and answers
  * `stats` requests (issue #7) for as long as the worker lives.
  */
-import { ComponentHost, createMcpServer, toWireError, type Platform } from '../host/index.js';
+import { ComponentHost, serveConnection, toWireError, type Platform } from '../host/index.js';
 import { MessagePortTransport, type PortLike } from '../transport/message-port.js';
 import { ToWorkerSchema, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -36,8 +36,7 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
         onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
         onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
       });
-      const server = await createMcpServer(host);
-      await server.connect(new MessagePortTransport(message.port as unknown as PortLike));
+      serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
       control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached });
     } catch (e) {
       control.post({ type: 'error', error: toWireError(e) });

@@ -6,7 +6,7 @@
  */
 import { JSONRPCErrorResponseSchema, JSONRPCResultResponseSchema } from '@modelcontextprotocol/core';
 import { beforeAll, expect, it } from 'vitest';
-import { ComponentHost, createMcpServer } from '../../src/host/index.js';
+import { ComponentHost, serveConnection } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
 import { LineTransport } from '../../src/transport/lines.js';
 import { exampleBytes } from '../helpers/examples.js';
@@ -92,8 +92,7 @@ beforeAll(async () => {
 it(`answers every request exactly once (seed ${SEED})`, async () => {
   const lines: string[] = [];
   const transport = new LineTransport((line) => lines.push(line));
-  const server = await createMcpServer(host);
-  await server.connect(transport);
+  const connection = serveConnection(host, transport);
   transport.receive(JSON.stringify({
     jsonrpc: '2.0', id: 'init', method: 'initialize',
     params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'fuzz', version: '0' } },
@@ -142,5 +141,5 @@ it(`answers every request exactly once (seed ${SEED})`, async () => {
   expect({ missing: missing.slice(0, 5), extra: extra.slice(0, 5) }).toEqual({ missing: [], extra: [] });
   expect(expected.size).toBeGreaterThan(COUNT / 2);
   expect(lines.find((l) => l.includes('"id":"final-ping"'))).toBe('{"result":{},"jsonrpc":"2.0","id":"final-ping"}');
-  await server.close();
+  await connection.close();
 });

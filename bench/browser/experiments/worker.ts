@@ -7,7 +7,7 @@ import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/valida
 import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
 import { Client } from '@modelcontextprotocol/client';
 import { jsonBytes } from '../../../src/host/bytes.js';
-import { ComponentHost, createMcpServer } from '../../../src/host/index.js';
+import { ComponentHost, createServerFactory, serveConnection } from '../../../src/host/index.js';
 import { browserPlatform } from '../../../src/platform/browser/platform.js';
 import { MessagePortTransport, type PortLike } from '../../../src/transport/message-port.js';
 import { LightTransport } from './light-transport.js';
@@ -66,15 +66,14 @@ scope.addEventListener(
         // Without JSPI the host transpiles in jco's sync mode (load.ts hasJspi()).
         if (flags.noJspi) for (const key of ['promising', 'Suspending']) Reflect.deleteProperty(WebAssembly, key);
         const host = await ComponentHost.load(new Uint8Array(bytes), { platform: await browserPlatform(), grants: {} });
-        const server = await createMcpServer(host);
-        await server.connect(flags.lightTransport ? new LightTransport(port) : new MessagePortTransport(port));
+        serveConnection(host, flags.lightTransport ? new LightTransport(port) : new MessagePortTransport(port));
         scope.postMessage({ type: 'ready', suspendable: typeof (WebAssembly as unknown as Record<string, unknown>).promising === 'function' });
         // The component's own cost, with no port and no MCP: `calls` host.call()s to echo after as many untimed.
         scope.addEventListener('message', (e) => {
           const { calls } = e.data as { calls: number };
           void (async () => {
             const usPerCall = await directCalls(host, calls);
-            const inMemory = await inMemoryCalls(await createMcpServer(host), calls);
+            const inMemory = await inMemoryCalls(await createServerFactory(host, { connection: false })({ era: 'legacy' }), calls);
             const inMemoryBaseline = await inMemoryCalls(echoServer(), calls);
             scope.postMessage({ type: 'direct', usPerCall, inMemory, inMemoryBaseline });
           })();

@@ -1,0 +1,276 @@
+/**
+ * A component that asks the client something (request-sampling,
+ * request-elicitation, request-roots) is suspended inside its handler until
+ * the answer comes. MCP 2026-07-28 has no server-to-client requests: the
+ * server answers `input_required` with the question and the client retries
+ * the request with the answer. This module bridges the two: the component
+ * call is held in this process between the rounds, the round's result says
+ * which call and which question a retry continues (in `requestState`, signed,
+ * so a client cannot continue another call or forge one), and the retry hands
+ * the answer to the waiting component, which then finishes or asks again.
+ *
+ * (A 2025-era session asks the client directly instead: server.ts.)
+ *
+ * A held call keeps the component busy (it runs one handler at a time), so a
+ * call whose client never comes back is released after `QUESTION_TIMEOUT_MS`:
+ * its question fails with `timeout` and the component goes on.
+ */
+import {
+  createRequestStateCodec,
+  inputRequired,
+  inputResponse,
+  ProtocolError,
+  ProtocolErrorCode,
+  type ClientCapabilities,
+  type InputRequest,
+  type InputRequiredResult,
+  type RequestStateCodec,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import { GuestError } from './component.js';
+import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
+
+/** How long a component waits for the client to answer a question, in either era. */
+export const QUESTION_TIMEOUT_MS = 10 * 60_000;
+
+/** What a round's `requestState` carries: which held call, which question, and the request it belongs to. */
+interface RoundState {
+  call: string;
+  question: string;
+  request: string;
+}
+
+interface Question {
+  key: string;
+  method: ClientRequestMethod;
+  params: unknown;
+  answer(value: unknown): void;
+  fail(error: McpErrorResource): void;
+}
+
+type Step<R> = { kind: 'done'; value: R } | { kind: 'failed'; error: unknown } | { kind: 'asked'; question: Question };
+
+/** The capability a client must declare for the host to ask it `method`. */
+export const CAPABILITY: Record<ClientRequestMethod, keyof ClientCapabilities> = {
+  'sampling/createMessage': 'sampling',
+  'elicitation/create': 'elicitation',
+  'roots/list': 'roots',
+};
+
+/** One component call, possibly suspended on a question. */
+class HeldCall<R> {
+  readonly id: string;
+  /** The context the component's log, progress and questions go to: the round being served. */
+  readonly context: CallContext;
+  /** Set when a question was refused because the client lacks the capability it needs. */
+  missingCapability: keyof ClientCapabilities | undefined;
+  #outcome: Step<R> | undefined;
+  #question: Question | undefined;
+  #wake: (() => void) | undefined;
+  #questions = 0;
+  #release: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(id: string, context: CallContext) {
+    this.id = id;
+    this.context = context;
+  }
+
+  run(call: Promise<R>): void {
+    call.then(
+      (value) => this.#settle({ kind: 'done', value }),
+      (error: unknown) => this.#settle({ kind: 'failed', error }),
+    );
+  }
+
+  /** The component's question: resolves with the client's answer, in whichever round it comes. */
+  ask(method: ClientRequestMethod, params: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#question = {
+        key: `q${++this.#questions}`,
+        method,
+        params,
+        answer: resolve,
+        fail: reject,
+      };
+      this.#release = setTimeout(() => {
+        this.#question?.fail(new McpErrorResource('timeout', `the client did not answer ${method} within ${QUESTION_TIMEOUT_MS} ms`, undefined));
+        this.#question = undefined;
+      }, QUESTION_TIMEOUT_MS);
+      this.#wake?.();
+    });
+  }
+
+  get question(): Question | undefined {
+    return this.#question;
+  }
+
+  /** Hands the client's answer to the waiting component (or fails its question). */
+  answer(question: Question, settle: (q: Question) => void): void {
+    clearTimeout(this.#release);
+    this.#question = undefined;
+    settle(question);
+  }
+
+  /** Waits until the call finishes or asks something. */
+  next(): Promise<Step<R>> {
+    const ready = (): Step<R> | undefined => this.#outcome ?? (this.#question ? { kind: 'asked', question: this.#question } : undefined);
+    const now = ready();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      this.#wake = () => {
+        const step = ready();
+        if (!step) return;
+        this.#wake = undefined;
+        resolve(step);
+      };
+    });
+  }
+
+  #settle(step: Step<R>): void {
+    this.#outcome = step;
+    this.#wake?.();
+  }
+}
+
+export interface RoundRequest {
+  /** The request's method and the name or URI it names: a round's state is valid only for the same. */
+  method: string;
+  target: string;
+  /** What the client declared (modern era: the request's envelope; 2025: initialize). */
+  clientCapabilities: ClientCapabilities | undefined;
+  /** The context of this round: progress token and where notifications go. */
+  context: CallContext;
+}
+
+/** The component calls held between rounds, for one component instance. */
+export class Rounds {
+  readonly #held = new Map<string, HeldCall<unknown>>();
+  readonly #codec: RequestStateCodec<RoundState>;
+  #next = 0;
+
+  constructor() {
+    // One key per instance: a retry can only continue a call held by this same instance.
+    this.#codec = createRequestStateCodec<RoundState>({
+      key: crypto.getRandomValues(new Uint8Array(32)),
+      ttlSeconds: QUESTION_TIMEOUT_MS / 1000,
+    });
+  }
+
+  /** For ServerOptions.requestState.verify: a forged, altered or expired state is refused before any handler runs. */
+  get verify(): (state: string, ctx: ServerContext) => unknown {
+    return this.#codec.verify as (state: string, ctx: ServerContext) => unknown;
+  }
+
+  /**
+   * Serves one round of a request whose handler may ask the client: the
+   * first round starts `start` (the component call), a retry continues the
+   * call its state names. Returns the result, or `input_required` with the
+   * component's next question.
+   */
+  async serve<R>(ctx: ServerContext, request: RoundRequest, start: (context: CallContext) => Promise<R>): Promise<R | InputRequiredResult> {
+    const state = ctx.mcpReq.requestState<RoundState>();
+    let call: HeldCall<R>;
+    if (state === undefined) {
+      call = this.#start(request, start);
+    } else {
+      call = this.#resume(state, request);
+      const question = call.question;
+      if (question?.key === state.question) {
+        const response = inputResponse(ctx.mcpReq.inputResponses, question.key);
+        // A retry without the answer is asked the same question again.
+        if (response.kind === 'missing') return this.#ask(call, question, request);
+        call.answer(question, (q) => q.answer(answerOf(response)));
+      }
+    }
+    return this.#advance(call, request);
+  }
+
+  #start<R>(request: RoundRequest, start: (context: CallContext) => Promise<R>): HeldCall<R> {
+    const id = `${++this.#next}`;
+    const context: CallContext = { ...request.context, request: (method, params) => call.ask(method, params) };
+    const call = new HeldCall<R>(id, context);
+    this.#held.set(id, call as HeldCall<unknown>);
+    call.run(start(context));
+    return call;
+  }
+
+  #resume<R>(state: RoundState, request: RoundRequest): HeldCall<R> {
+    const call = this.#held.get(state.call) as HeldCall<R> | undefined;
+    if (!call || state.request !== requestKeyOf(request)) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        'requestState names no call waiting here (it finished, timed out, or the component was restarted): send the request again without it',
+      );
+    }
+    // This round's progress token and notifications.
+    call.context.notify = request.context.notify;
+    if (request.context.progressToken === undefined) delete call.context.progressToken;
+    else call.context.progressToken = request.context.progressToken;
+    return call;
+  }
+
+  /**
+   * Runs the call to its next stop: its result, or a question for the client.
+   * A question the client cannot answer (it did not declare the capability)
+   * is refused to the component, which may go on without the answer.
+   */
+  async #advance<R>(call: HeldCall<R>, request: RoundRequest): Promise<R | InputRequiredResult> {
+    for (;;) {
+      const step = await call.next();
+      if (step.kind === 'asked') {
+        const capability = CAPABILITY[step.question.method];
+        if (request.clientCapabilities?.[capability] !== undefined) return this.#ask(call, step.question, request);
+        call.missingCapability = capability;
+        call.answer(step.question, (q) =>
+          q.fail(new McpErrorResource('unavailable', `the client did not declare the ${capability} capability`, undefined)),
+        );
+        continue;
+      }
+      this.#held.delete(call.id);
+      if (step.kind === 'failed') throw missingCapabilityError(call, step.error) ?? step.error;
+      return step.value;
+    }
+  }
+
+  async #ask<R>(call: HeldCall<R>, question: Question, request: RoundRequest): Promise<InputRequiredResult> {
+    const requestState = await this.#codec.mint({ call: call.id, question: question.key, request: requestKeyOf(request) });
+    return inputRequired({ inputRequests: { [question.key]: embedded(question) }, requestState });
+  }
+}
+
+function requestKeyOf(request: RoundRequest): string {
+  return `${request.method}\0${request.target}`;
+}
+
+function embedded(question: Question): InputRequest {
+  return { method: question.method, params: question.params } as InputRequest;
+}
+
+/** The bare result a component receives for its question. */
+function answerOf(response: ReturnType<typeof inputResponse>): unknown {
+  switch (response.kind) {
+    case 'elicit':
+      return response.content === undefined ? { action: response.action } : { action: response.action, content: response.content };
+    case 'sampling':
+      return response.result;
+    case 'roots':
+      return { roots: response.roots };
+    case 'missing':
+      return undefined;
+  }
+}
+
+/**
+ * A component that was refused a question for a missing capability and then
+ * gave up with `unavailable` failed because of the client: MCP's answer for
+ * that is -32021 naming the capability.
+ */
+function missingCapabilityError(call: HeldCall<unknown>, error: unknown): ProtocolError | undefined {
+  if (call.missingCapability === undefined) return undefined;
+  if (!(error instanceof GuestError) || error.error.code() !== 'unavailable') return undefined;
+  return new ProtocolError(
+    ProtocolErrorCode.MissingRequiredClientCapability,
+    `this request needs the client's ${call.missingCapability} capability, which it did not declare`,
+    { requiredCapabilities: { [call.missingCapability]: {} } },
+  );
+}
