@@ -28,10 +28,8 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { GuestError } from './component.js';
+import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
-
-/** How long a component waits for the client to answer a question, in either era. */
-export const QUESTION_TIMEOUT_MS = 10 * 60_000;
 
 /** What a round's `requestState` carries: which held call, which question, and the request it belongs to. */
 interface RoundState {

@@ -34,7 +34,8 @@ import {
 import { RpcError, toMcpError } from './errors-mcp.js';
 import { logAllowed, toLevel } from './log-level.js';
 import type { Registry } from './registry.js';
-import { CAPABILITY, QUESTION_TIMEOUT_MS, Rounds } from './rounds.js';
+import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
+import { CAPABILITY, Rounds } from './rounds.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
 import { Validators } from './validators.js';
 

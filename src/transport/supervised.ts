@@ -17,6 +17,7 @@ import { isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse, isJSO
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
 import type { WireError } from '../host/errors.js';
+import { QUESTION_TIMEOUT_MS } from '../host/question-timeout.js';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
 import { requestKey } from './request-key.js';
 
@@ -71,6 +72,12 @@ export class SupervisedTransport implements Transport {
   readonly #pending = new Map<string, Pending>();
   /** The worker's requests to the client (sampling, elicitation) → the pending request they serve. */
   readonly #asked = new Map<string, string>();
+  /**
+   * 2026-07-28: calls the component holds while the client answers an
+   * `input_required` round, by the round's requestState, until the retry
+   * carrying it arrives (or the host gives up waiting).
+   */
+  readonly #held = new Map<string, ReturnType<typeof setTimeout>>();
   #link: WorkerLink | undefined;
   #port: MessagePortTransport | undefined;
   /** Messages sent while a worker is being (re)started. */
@@ -100,6 +107,7 @@ export class SupervisedTransport implements Transport {
     if (this.#closed) throw new Error('the component session is closed');
     if (isJSONRPCRequest(message)) {
       if (message.method === 'initialize') this.#initialize = message;
+      this.#release(requestStateOf(message.params));
       // A request queued while a worker (re)starts has its deadline start when it reaches one:
       // a slow restart must not time out the requests that wait for it.
       this.#track(message, this.#queue === undefined);
@@ -118,6 +126,7 @@ export class SupervisedTransport implements Transport {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const timer of this.#held.values()) clearTimeout(timer);
     for (const p of this.#pending.values()) clearTimeout(p.timer);
     this.#pending.clear();
     this.#link?.terminate();
@@ -129,7 +138,7 @@ export class SupervisedTransport implements Transport {
     this.#pending.set(requestKey(request.id), {
       id: request.id,
       request,
-      timer: armed && this.#asked.size === 0 ? this.#arm(request) : undefined,
+      timer: armed && !this.#waiting ? this.#arm(request) : undefined,
       waiting: 0,
       cancelled: false,
     });
@@ -193,11 +202,7 @@ export class SupervisedTransport implements Transport {
     if (!pending) return;
     this.#asked.set(requestKey(request.id), requestKey(pending.id));
     pending.waiting += 1;
-    for (const other of this.#pending.values()) {
-      if (other.cancelled) continue;
-      clearTimeout(other.timer);
-      other.timer = undefined;
-    }
+    this.#pauseDeadlines();
   }
 
   /** The client answered a question of the component's, or the question was withdrawn. */
@@ -210,9 +215,36 @@ export class SupervisedTransport implements Transport {
     this.#resumeDeadlines();
   }
 
+  /** Whether the component waits on the client: a question open (2025) or a call held between rounds (2026-07-28). */
+  get #waiting(): boolean {
+    return this.#asked.size > 0 || this.#held.size > 0;
+  }
+
+  /** An `input_required` round went to the client: the component holds its call until the retry. */
+  #hold(requestState: string): void {
+    clearTimeout(this.#held.get(requestState));
+    this.#held.set(requestState, setTimeout(() => this.#release(requestState), QUESTION_TIMEOUT_MS));
+    this.#pauseDeadlines();
+  }
+
+  #release(requestState: string | undefined): void {
+    if (requestState === undefined || !this.#held.has(requestState)) return;
+    clearTimeout(this.#held.get(requestState));
+    this.#held.delete(requestState);
+    this.#resumeDeadlines();
+  }
+
+  #pauseDeadlines(): void {
+    for (const other of this.#pending.values()) {
+      if (other.cancelled) continue;
+      clearTimeout(other.timer);
+      other.timer = undefined;
+    }
+  }
+
   /** Once no question is open, every deadline starts afresh. */
   #resumeDeadlines(): void {
-    if (this.#asked.size > 0) return;
+    if (this.#waiting) return;
     for (const other of this.#pending.values()) {
       if (other.cancelled || other.timer !== undefined || this.#queue?.includes(other.request)) continue;
       other.timer = this.#arm(other.request);
@@ -241,6 +273,8 @@ export class SupervisedTransport implements Transport {
       if (isReplay(message.id)) return;
       const pending = this.#pending.get(requestKey(message.id!));
       if (pending && isJSONRPCResultResponse(message)) this.#remember(pending.request);
+      const held = isJSONRPCResultResponse(message) ? heldStateOf(message.result) : undefined;
+      if (held !== undefined) this.#hold(held);
       if (pending) {
         clearTimeout(pending.timer);
         this.#pending.delete(requestKey(message.id!));
@@ -302,7 +336,7 @@ export class SupervisedTransport implements Transport {
     this.#queue = undefined;
     for (const m of queued) {
       const pending = isJSONRPCRequest(m) ? this.#pending.get(requestKey(m.id)) : undefined;
-      if (pending && pending.timer === undefined && this.#asked.size === 0) pending.timer = this.#arm(pending.request);
+      if (pending && pending.timer === undefined && !this.#waiting) pending.timer = this.#arm(pending.request);
       await port.send(m);
     }
   }
@@ -324,6 +358,8 @@ export class SupervisedTransport implements Transport {
     void oldPort?.close();
     // Whatever the old worker still owed is lost with it.
     this.#asked.clear();
+    for (const timer of this.#held.values()) clearTimeout(timer);
+    this.#held.clear();
     const carried: JSONRPCRequest[] = [];
     for (const pending of [...this.#pending.values()]) {
       clearTimeout(pending.timer);
@@ -358,6 +394,18 @@ export class SupervisedTransport implements Transport {
     await this.#attach(true);
     this.#options.onEvent?.({ type: 'restarted', restarts: this.#restarts });
   }
+}
+
+/** The requestState a retry carries (2026-07-28 input_required rounds). */
+function requestStateOf(params: unknown): string | undefined {
+  const state = (params as { requestState?: unknown } | undefined)?.requestState;
+  return typeof state === 'string' ? state : undefined;
+}
+
+/** The requestState of an `input_required` result: the component holds the call it names. */
+function heldStateOf(result: unknown): string | undefined {
+  const r = result as { resultType?: unknown; requestState?: unknown };
+  return r.resultType === 'input_required' && typeof r.requestState === 'string' ? r.requestState : undefined;
 }
 
 function toReason(e: unknown, code: string): WireError {

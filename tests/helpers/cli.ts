@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
-import type { Transport, JSONRPCMessage } from '@modelcontextprotocol/client';
+import type { ClientCapabilities, JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/wasi-mcp.js', import.meta.url));
@@ -84,8 +84,29 @@ export function deliverSeparately(transport: Transport, onwire?: (message: JSONR
   };
 }
 
+export interface ClientSetup {
+  /** 2025-11-25 (initialize, the default) or 2026-07-28 (server/discover, the `_meta` envelope). */
+  era?: 'legacy' | 'modern';
+  capabilities?: ClientCapabilities;
+}
+
+/** The official SDK Client as a test configures it: its era and the capabilities it declares. */
+export function testClient(setup: ClientSetup = {}): Client {
+  return new Client(
+    { name: 'wasi-mcp-tests', version: '1.0.0' },
+    {
+      ...(setup.capabilities ? { capabilities: setup.capabilities } : {}),
+      ...(setup.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}),
+    },
+  );
+}
+
 /** The official SDK Client over StdioClientTransport, spawning `wasi-mcp serve ...args`. */
-export async function connectStdio(args: string[], onwire?: (message: JSONRPCMessage) => void): Promise<StdioSession> {
+export async function connectStdio(
+  args: string[],
+  onwire?: (message: JSONRPCMessage) => void,
+  setup: ClientSetup = {},
+): Promise<StdioSession> {
   assertBuilt();
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -96,7 +117,7 @@ export async function connectStdio(args: string[], onwire?: (message: JSONRPCMes
   });
   let stderr = '';
   transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const client = new Client({ name: 'wasi-mcp-tests', version: '1.0.0' });
+  const client = testClient(setup);
   await client.connect(transport);
   deliverSeparately(transport, onwire);
   return { client, stderr: () => stderr, close: () => client.close() };

@@ -26,6 +26,11 @@ function fakeWorker(): WorkerLink {
       port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: {} }));
       return;
     }
+    if (m.method === 'round') {
+      // 2026-07-28: the component asked something; its call is held until the retry carrying this state.
+      port2.postMessage(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { resultType: 'input_required', inputRequests: {}, requestState: 'held-1' } }));
+      return;
+    }
     if (m.method === 'ask') {
       asking = m.id;
       port2.postMessage(JSON.stringify({ relatedRequestId: m.id, message: { jsonrpc: '2.0', id: 100, method: 'elicitation/create', params: {} } }));
@@ -107,3 +112,19 @@ for (const how of ['withdraw', 'abandon']) {
     await transport.close();
   });
 }
+
+test('no deadline runs while the component holds a call between input_required rounds, and the retry ends the hold', async () => {
+  const { transport, received } = supervised(0);
+  await transport.start();
+  await transport.send({ jsonrpc: '2.0', id: 1, method: 'round' });
+  await sleep(20);
+  // Queued behind the held call in a real component: it must not cost the worker its life.
+  await transport.send({ jsonrpc: '2.0', id: 2, method: 'hang' });
+  await sleep(300);
+  expect(received.map((m) => ('id' in m ? m.id : undefined))).toEqual([1]);
+  // The retry releases the hold: from now on deadlines run again, and the request left waiting times out.
+  await transport.send({ jsonrpc: '2.0', id: 3, method: 'hang', params: { requestState: 'held-1' } });
+  await sleep(300);
+  expect(received.filter((m) => 'error' in m).map((m) => ('id' in m ? m.id : undefined))).toEqual([2]);
+  await transport.close();
+});
