@@ -1,6 +1,8 @@
 /**
  * `wasi-mcp serve <file> --http <port>`: Streamable HTTP on 127.0.0.1/mcp,
- * stateful sessions, any number of clients at once.
+ * any number of clients at once, of either protocol era. A request carrying
+ * the 2026-07-28 `_meta` envelope is served statelessly by one shared worker
+ * (modern-http.ts); a 2025-era client opens a stateful session.
  *
  * One component worker per session (issue #4). A shared worker would make
  * one client's runaway call (--timeout terminates the worker) or trap cost
@@ -12,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { isInitializeRequest, isLegacyRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { describeError } from '../host/index.js';
 import type { Common } from './args.js';
@@ -20,9 +22,10 @@ import { note } from './diagnostics.js';
 import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
 import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, sendError } from './http-guard.js';
 import { Sessions, type Session } from './http-sessions.js';
+import { ModernEndpoint } from './modern-http.js';
 import { Pipe } from './pipe.js';
 import { sandboxOf } from './sandbox.js';
-import { supervise } from './supervise.js';
+import { MAX_RESTARTS, supervise } from './supervise.js';
 import { WarmWorkers, workerFactory } from './workers.js';
 
 const HOST = '127.0.0.1';
@@ -36,6 +39,7 @@ export interface HttpOptions {
 export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
   const sandbox = await sandboxOf(command);
   const workers = new WarmWorkers(workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache }));
+  const spawnModern = workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache, serve: 'http' });
   try {
     // A bad component fails here, before we listen; the loaded worker becomes the first session's.
     await workers.prime();
@@ -48,6 +52,13 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     void session.pipe.close();
   });
   let opened = 0;
+  const modernLabel = { current: 'component (2026-07-28)' };
+  const modern = new ModernEndpoint({
+    spawn: () => spawnModern(modernLabel),
+    timeoutMs: command.timeoutMs,
+    maxRestarts: MAX_RESTARTS,
+    note,
+  });
 
   const openSession = async (): Promise<Session> => {
     const who = `session ${++opened}`;
@@ -90,6 +101,11 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     }
     if (req.method !== 'POST') return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
     const body = await readJsonBody(req);
+    const url = `http://${HOST}:${port}${PATH}`;
+    const headers = headersOf(req);
+    if (!(await isLegacyRequest(new Request(url, { method: 'POST', headers }), body))) {
+      return modern.handle(req, res, url, headers, body);
+    }
     if (!isInitializeRequest(body)) return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
     let session: Session;
     try {
@@ -119,10 +135,16 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     process.once('SIGTERM', resolve);
   });
   workers.close();
-  await sessions.closeAll();
+  await Promise.all([sessions.closeAll(), modern.close()]);
   server.closeAllConnections();
   server.close();
   return EXIT.OK;
+}
+
+function headersOf(req: IncomingMessage): [string, string][] {
+  return Object.entries(req.headers).flatMap(([name, value]) =>
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+  );
 }
 
 function listen(server: Server, port: number): Promise<number> {

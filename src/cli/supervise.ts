@@ -3,7 +3,7 @@ import { SupervisedTransport, type WorkerLink } from '../transport/supervised.js
 import { note } from './diagnostics.js';
 
 /** Restarts in a row without one good answer before a session gives up on the component. */
-const MAX_RESTARTS = 3;
+export const MAX_RESTARTS = 3;
 
 export interface Supervised {
   transport: SupervisedTransport;

@@ -19,6 +19,8 @@ export interface WorkerFactoryOptions {
   timeoutMs: number;
   /** Use the transpile cache in defaultCacheDir() (false: --no-cache). */
   cache: boolean;
+  /** What the worker's port carries (spawn.ts): one JSON-RPC connection by default. */
+  serve?: 'connection' | 'http';
 }
 
 /** Starts one worker; `label` names it in the prefixed output lines and may change later. */
@@ -37,6 +39,7 @@ export function workerFactory(options: WorkerFactoryOptions): Spawn {
       onOutput: componentOutput(() => label.current),
       onConsole: componentOutput(() => `${label.current} console`),
       onDenied: (denial) => note(`${label.current}: ${deniedLine(denial)}`),
+      ...(options.serve ? { serve: options.serve } : {}),
     });
 }
 

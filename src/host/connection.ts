@@ -13,6 +13,6 @@ import { createServerFactory } from './server.js';
 
 export type Connection = StdioServerHandle;
 
-export function serveConnection(host: ComponentHost, transport: Transport, onerror?: (error: Error) => void): Connection {
-  return serveStdio(createServerFactory(host, { connection: true }), { transport, ...(onerror ? { onerror } : {}) });
+export function serveConnection(host: ComponentHost, transport: Transport): Connection {
+  return serveStdio(createServerFactory(host, { connection: true }), { transport });
 }

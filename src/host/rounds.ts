@@ -66,7 +66,6 @@ class HeldCall<R> {
   #question: Question | undefined;
   #wake: (() => void) | undefined;
   #questions = 0;
-  #release: ReturnType<typeof setTimeout> | undefined;
 
   constructor(id: string, context: CallContext) {
     this.id = id;
@@ -90,10 +89,6 @@ class HeldCall<R> {
         answer: resolve,
         fail: reject,
       };
-      this.#release = setTimeout(() => {
-        this.#question?.fail(new McpErrorResource('timeout', `the client did not answer ${method} within ${QUESTION_TIMEOUT_MS} ms`, undefined));
-        this.#question = undefined;
-      }, QUESTION_TIMEOUT_MS);
       this.#wake?.();
     });
   }
@@ -104,7 +99,6 @@ class HeldCall<R> {
 
   /** Hands the client's answer to the waiting component (or fails its question). */
   answer(question: Question, settle: (q: Question) => void): void {
-    clearTimeout(this.#release);
     this.#question = undefined;
     settle(question);
   }
@@ -143,10 +137,16 @@ export interface RoundRequest {
 /** The component calls held between rounds, for one component instance. */
 export class Rounds {
   readonly #held = new Map<string, HeldCall<unknown>>();
+  /** Calls whose question went to the client, until its retry comes or QUESTION_TIMEOUT_MS passes. */
+  readonly #waiting = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #codec: RequestStateCodec<RoundState>;
   #next = 0;
 
-  constructor() {
+  readonly #onHeld: ((calls: number) => void) | undefined;
+
+  /** `onHeld` hears how many calls wait for a client's retry whenever that changes. */
+  constructor(onHeld?: (calls: number) => void) {
+    this.#onHeld = onHeld;
     // One key per instance: a retry can only continue a call held by this same instance.
     this.#codec = createRequestStateCodec<RoundState>({
       key: crypto.getRandomValues(new Uint8Array(32)),
@@ -200,6 +200,7 @@ export class Rounds {
         'requestState names no call waiting here (it finished, timed out, or the component was restarted): send the request again without it',
       );
     }
+    this.#stopWaiting(call.id);
     // This round's progress token and notifications.
     call.context.notify = request.context.notify;
     if (request.context.progressToken === undefined) delete call.context.progressToken;
@@ -232,7 +233,32 @@ export class Rounds {
 
   async #ask<R>(call: HeldCall<R>, question: Question, request: RoundRequest): Promise<InputRequiredResult> {
     const requestState = await this.#codec.mint({ call: call.id, question: question.key, request: requestKeyOf(request) });
+    this.#wait(call, question);
     return inputRequired({ inputRequests: { [question.key]: embedded(question) }, requestState });
+  }
+
+  /** A client that never retries must not keep the component busy: its call's question fails, the call is dropped. */
+  #wait(call: HeldCall<unknown>, question: Question): void {
+    this.#stopWaiting(call.id);
+    this.#waiting.set(
+      call.id,
+      setTimeout(() => {
+        this.#stopWaiting(call.id);
+        this.#held.delete(call.id);
+        call.answer(question, (q) =>
+          q.fail(new McpErrorResource('timeout', `the client did not answer ${q.method} within ${QUESTION_TIMEOUT_MS} ms`, undefined)),
+        );
+      }, QUESTION_TIMEOUT_MS),
+    );
+    this.#onHeld?.(this.#waiting.size);
+  }
+
+  #stopWaiting(id: string): void {
+    const timer = this.#waiting.get(id);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.#waiting.delete(id);
+    this.#onHeld?.(this.#waiting.size);
   }
 }
 

@@ -65,6 +65,8 @@ export interface ServerFactoryOptions {
    * handler's own change bus.
    */
   connection: boolean;
+  /** Hears how many component calls are held between input_required rounds, when that changes. */
+  onHeld?: (calls: number) => void;
 }
 
 export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
@@ -72,7 +74,7 @@ export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
 /** Instances share the component, its argument validators and its held calls. */
 export function createServerFactory(host: ComponentHost, options: ServerFactoryOptions): ServerFactory {
   const validators = new Validators();
-  const rounds = new Rounds();
+  const rounds = new Rounds(options.onHeld);
   return (ctx) => createServer(host, { era: ctx.era, connection: options.connection, validators, rounds });
 }
 

@@ -28,6 +28,8 @@ export interface WorkerLink {
   terminate(): void;
   /** Set by the supervisor; the platform calls it when the worker dies on its own. */
   onexit?: (error: WireError) => void;
+  /** The platform calls it with how many calls the component holds between input_required rounds. */
+  onheld?: (calls: number) => void;
 }
 
 export type SupervisorEvent =

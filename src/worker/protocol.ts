@@ -42,6 +42,11 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
     port: z.custom<MessagePort>((v) => typeof v === 'object' && v !== null && 'postMessage' in v),
     grants: GrantsSchema.optional(),
     limits: LimitsSchema.optional(),
+    /**
+     * What `port` carries: JSON-RPC for one connection of either protocol era (the default), or
+     * Streamable HTTP exchanges for MCP 2026-07-28 (http-bridge.ts), which Node's CLI sends.
+     */
+    serve: z.enum(['connection', 'http']).optional(),
   }),
   // Asks for a `stats` reply (issue #7, benchmarks); the worker answers it at any time after `load`.
   z.object({ type: z.literal('stats') }),
@@ -71,5 +76,10 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
    * the worker's JS heap where the engine tells a worker (`performance.memory`; Chromium does not).
    */
   z.object({ type: z.literal('stats'), memoryBytes: z.number().optional(), heapBytes: z.number().optional() }),
+  /**
+   * How many calls the component holds between 2026-07-28 input_required rounds: while any is
+   * held, the component waits on a client, and a supervisor stops its deadlines.
+   */
+  z.object({ type: z.literal('held'), calls: z.number().int().nonnegative() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;

@@ -4,8 +4,10 @@
  * Reports stages, output and the outcome on the control channel, and answers
  * `stats` requests (issue #7) for as long as the worker lives.
  */
-import { ComponentHost, serveConnection, toWireError, type Platform } from '../host/index.js';
+import { ComponentHost, createServerFactory, serveConnection, toWireError, type Platform } from '../host/index.js';
 import { MessagePortTransport, type PortLike } from '../transport/message-port.js';
+import { serveHttpBridge, type BridgePort } from './http-bridge.js';
+import { serveModernHttp } from './modern-http.js';
 import { ToWorkerSchema, type FromWorker, type ToWorker } from './protocol.js';
 
 export interface ControlEndpoint {
@@ -36,7 +38,13 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
         onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
         onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
       });
-      serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
+      if (message.serve === 'http') {
+        // Over HTTP the main thread sees no JSON-RPC, so it hears of held calls here (its deadlines pause).
+        const onHeld = (calls: number) => control.post({ type: 'held', calls });
+        serveHttpBridge(message.port as unknown as BridgePort, serveModernHttp(host, createServerFactory(host, { connection: false, onHeld })));
+      } else {
+        serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
+      }
       control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached });
     } catch (e) {
       control.post({ type: 'error', error: toWireError(e) });

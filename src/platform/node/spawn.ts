@@ -45,6 +45,8 @@ export interface SpawnOptions {
   onConsole?: (stream: OutputStreamName, text: string) => void;
   /** The component asked for a capability it was not granted (the call failed inside it). */
   onDenied?: (denial: Denial) => void;
+  /** The port carries Streamable HTTP exchanges for MCP 2026-07-28 instead of one JSON-RPC connection. */
+  serve?: 'connection' | 'http';
 }
 
 export interface SpawnedWorker extends WorkerLink {
@@ -99,6 +101,9 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
         case 'denied':
           options.onDenied?.({ capability: m.capability, detail: m.detail });
           return;
+        case 'held':
+          link?.onheld?.(m.calls);
+          return;
         case 'ready':
           if (state !== 'loading') return;
           state = 'ready';
@@ -135,6 +140,7 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
       port,
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.serve ? { serve: options.serve } : {}),
     };
     worker.postMessage(load, [bytes, channel.port2]);
   });
