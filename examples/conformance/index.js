@@ -15,9 +15,9 @@ export const run = {
       name: 'conformance',
       version: '1.0.0',
       capabilities: {
-        tools: { listChanged: false },
+        tools: { listChanged: true },
         resources: { subscribe: true, listChanged: false },
-        prompts: { listChanged: false },
+        prompts: { listChanged: true },
         logging: { levels: undefined },
         completions: { enabled: true },
       },

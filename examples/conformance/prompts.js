@@ -2,6 +2,7 @@
 import { fail, parseArgs, text } from '../shared/mcp.js';
 import { RED_PIXEL_PNG_BASE64 } from './assets.js';
 import { TEMPLATE } from './resources.js';
+import { getRoundPrompt, roundPrompt } from './rounds.js';
 
 export const prompts = [
   { name: 'test_simple_prompt', description: 'A simple prompt without arguments' },
@@ -19,6 +20,7 @@ export const prompts = [
     arguments: [{ name: 'resourceUri', description: 'URI of the resource to embed', required: true }],
   },
   { name: 'test_prompt_with_image', description: 'A prompt with image content' },
+  roundPrompt,
 ];
 
 const required = (args, key) => {
@@ -29,6 +31,8 @@ const required = (args, key) => {
 export function getPrompt(name, argsBytes) {
   const args = parseArgs(argsBytes);
   switch (name) {
+    case roundPrompt.name:
+      return getRoundPrompt();
     case 'test_simple_prompt':
       return { messages: [{ role: 'user', content: text('This is a simple prompt for testing.') }] };
     case 'test_prompt_with_arguments': {

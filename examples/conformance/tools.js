@@ -4,6 +4,7 @@
 import { currentProgressToken, log, reportProgress, requestElicitation, requestSampling } from 'wasi:mcp/runtime@0.1.0';
 import { fail, jsonBytes, parseArgs, text } from '../shared/mcp.js';
 import { BEEP_WAV_BASE64, RED_PIXEL_PNG_BASE64 } from './assets.js';
+import { roundImpl, roundTools } from './rounds.js';
 
 const schema = (properties = {}, required = []) => jsonBytes({ type: 'object', properties, required });
 const NO_ARGS = schema();
@@ -191,6 +192,9 @@ const impl = {
   json_schema_2020_12_tool: (args) => ({ content: [text(`Received: ${JSON.stringify(args)}`)] }),
   test_reconnection: () => ({ content: [text('Reconnection test completed')] }),
 };
+
+tools.push(...roundTools);
+Object.assign(impl, roundImpl);
 
 export function callTool(name, args) {
   if (!Object.hasOwn(impl, name)) fail('tool-not-found', `no tool ${name}`);

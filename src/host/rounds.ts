@@ -23,6 +23,7 @@ import {
   ProtocolErrorCode,
   type ClientCapabilities,
   type InputRequest,
+  type InputRequests,
   type InputRequiredResult,
   type RequestStateCodec,
   type ServerContext,
@@ -31,12 +32,12 @@ import { GuestError } from './component.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
 
-/** What a round's `requestState` carries: which held call, which question, and the request it belongs to. */
-interface RoundState {
-  call: string;
-  question: string;
-  request: string;
-}
+/**
+ * What a round's `requestState` carries, for the request it belongs to:
+ * either the held call and its question (the suspending imports), or the
+ * state the component gave input-required, base64 (the stateless form).
+ */
+type RoundState = { request: string } & ({ call: string; question: string } | { component?: string });
 
 interface Question {
   key: string;
@@ -167,11 +168,12 @@ export class Rounds {
    */
   async serve<R>(ctx: ServerContext, request: RoundRequest, start: (context: CallContext) => Promise<R>): Promise<R | InputRequiredResult> {
     const state = ctx.mcpReq.requestState<RoundState>();
+    if (state !== undefined && state.request !== requestKeyOf(request)) {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `requestState belongs to another request than ${request.method} ${request.target}`);
+    }
     let call: HeldCall<R>;
-    if (state === undefined) {
-      call = this.#start(request, start);
-    } else {
-      call = this.#resume(state, request);
+    if (state !== undefined && 'call' in state) {
+      call = this.#resume(state.call, request);
       const question = call.question;
       if (question?.key === state.question) {
         const response = inputResponse(ctx.mcpReq.inputResponses, question.key);
@@ -179,22 +181,37 @@ export class Rounds {
         if (response.kind === 'missing') return this.#ask(call, question, request);
         call.answer(question, (q) => q.answer(answerOf(response)));
       }
+    } else {
+      const responses = ctx.mcpReq.inputResponses as unknown;
+      if (responses !== undefined && !isResponseMap(responses)) {
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'inputResponses must be an object of the results of the requests asked, by key');
+      }
+      call = this.#start(request, start, {
+        ...(responses === undefined ? {} : { inputResponses: responses }),
+        ...(state?.component === undefined ? {} : { requestState: fromBase64(state.component) }),
+      });
     }
     return this.#advance(call, request);
   }
 
-  #start<R>(request: RoundRequest, start: (context: CallContext) => Promise<R>): HeldCall<R> {
+  #start<R>(request: RoundRequest, start: (context: CallContext) => Promise<R>, retry: Partial<CallContext>): HeldCall<R> {
     const id = `${++this.#next}`;
-    const context: CallContext = { ...request.context, request: (method, params) => call.ask(method, params) };
+    const context: CallContext = {
+      ...request.context,
+      ...retry,
+      clientCapabilities: request.clientCapabilities ?? {},
+      // A 2025 session asks the client directly; otherwise the question is held across rounds.
+      request: request.context.request ?? ((method, params) => call.ask(method, params)),
+    };
     const call = new HeldCall<R>(id, context);
     this.#held.set(id, call as HeldCall<unknown>);
     call.run(start(context));
     return call;
   }
 
-  #resume<R>(state: RoundState, request: RoundRequest): HeldCall<R> {
-    const call = this.#held.get(state.call) as HeldCall<R> | undefined;
-    if (!call || state.request !== requestKeyOf(request)) {
+  #resume<R>(id: string, request: RoundRequest): HeldCall<R> {
+    const call = this.#held.get(id) as HeldCall<R> | undefined;
+    if (!call) {
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
         'requestState names no call waiting here (it finished, timed out, or the component was restarted): send the request again without it',
@@ -227,8 +244,19 @@ export class Rounds {
       }
       this.#held.delete(call.id);
       if (step.kind === 'failed') throw missingCapabilityError(call, step.error) ?? step.error;
+      const round = call.context.inputRequired;
+      if (round) return this.#componentRound(round, request);
       return step.value;
     }
+  }
+
+  /** The stateless form: the component named its questions and state; nothing is held. */
+  async #componentRound(round: NonNullable<CallContext['inputRequired']>, request: RoundRequest): Promise<InputRequiredResult> {
+    const requestState = await this.#codec.mint({
+      request: requestKeyOf(request),
+      ...(round.state === undefined ? {} : { component: toBase64(round.state) }),
+    });
+    return inputRequired({ inputRequests: round.requests as InputRequests, requestState });
   }
 
   async #ask<R>(call: HeldCall<R>, question: Question, request: RoundRequest): Promise<InputRequiredResult> {
@@ -260,6 +288,22 @@ export class Rounds {
     this.#waiting.delete(id);
     this.#onHeld?.(this.#waiting.size);
   }
+}
+
+function isResponseMap(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'object' && v !== null)
+  );
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 function requestKeyOf(request: RoundRequest): string {

@@ -55,6 +55,13 @@ export interface CallContext {
   notify(notification: ServerNotification): void;
   /** Sends a request to the client on behalf of the handler and resolves with its result. */
   request?(method: ClientRequestMethod, params: unknown): Promise<unknown>;
+  /** The capabilities the client declared for this request (JSON for client-capabilities). */
+  clientCapabilities?: unknown;
+  /** A retry's answers and the handler's verified state from the round before (input-responses, request-state). */
+  inputResponses?: unknown;
+  requestState?: Uint8Array;
+  /** Set by input-required: the round the request ends with instead of the handler's result. */
+  inputRequired?: { requests: Record<string, unknown>; state: Uint8Array | undefined };
 }
 
 /** The WIT error code for a JSON-RPC error code the client answered with. */
@@ -76,6 +83,13 @@ function witCodeOf(code: unknown): WitErrorCode {
 }
 
 export type NotificationSink = (notification: ServerNotification) => void;
+
+const CHANGE_NOTIFICATIONS = new Set([
+  'notifications/tools/list_changed',
+  'notifications/prompts/list_changed',
+  'notifications/resources/list_changed',
+  'notifications/resources/updated',
+]);
 
 export class Runtime {
   readonly registry = new Registry();
@@ -141,8 +155,14 @@ export class Runtime {
     };
   }
 
+  /**
+   * Log and progress belong to the request being handled; a change (a list,
+   * a resource) concerns every client, whatever request announced it: in
+   * 2026-07-28 it reaches them only on their subscriptions/listen streams.
+   */
   #emit(notification: ServerNotification): void {
-    (this.#current?.notify ?? this.#sink)(notification);
+    const change = CHANGE_NOTIFICATIONS.has(notification.method);
+    ((change ? undefined : this.#current?.notify) ?? this.#sink)(notification);
   }
 
   #logNotification(level: WitLogLevel, message: string, data: Uint8Array | undefined): ServerNotification {
@@ -221,8 +241,34 @@ export class Runtime {
         requestSampling: this.#clientRequest('sampling/createMessage'),
         requestElicitation: this.#clientRequest('elicitation/create'),
         requestRoots: this.#clientRequest('roots/list'),
+        clientCapabilities: () => jsonBytes(this.#current?.clientCapabilities ?? {}),
+        inputRequired: (requests: Uint8Array, state: Uint8Array | undefined) => this.#guard(() => this.#inputRequired(requests, state)),
+        inputResponses: () => {
+          const responses = this.#current?.inputResponses;
+          return responses === undefined ? undefined : jsonBytes(responses);
+        },
+        requestState: () => this.#current?.requestState,
       },
     };
+  }
+
+  /** input-required: checks the requests' shape; the host turns them into the round after the handler returns. */
+  #inputRequired(requests: Uint8Array, state: Uint8Array | undefined): void {
+    const context = this.#current;
+    if (!context?.request) {
+      throw new McpErrorResource('invalid-request', 'input-required is for handlers that can ask the client (tools, prompts, resource reads)', undefined);
+    }
+    const parsed = parseJsonBytes(requests, 'input-required requests');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
+      throw new McpErrorResource('invalid-params', 'input-required wants a non-empty JSON object of {"<key>": {"method", "params"}}', undefined);
+    }
+    for (const [key, entry] of Object.entries(parsed)) {
+      const method = (entry as { method?: unknown } | null)?.method;
+      if (method !== 'elicitation/create' && method !== 'sampling/createMessage' && method !== 'roots/list') {
+        throw new McpErrorResource('invalid-params', `input-required request ${key}: method must be elicitation/create, sampling/createMessage or roots/list`, undefined);
+      }
+    }
+    context.inputRequired = { requests: parsed as Record<string, unknown>, state: state?.slice() };
   }
 
   #register(fn: () => void): void {

@@ -139,15 +139,17 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
     };
   };
   /**
-   * Runs a handler that may ask the client something. A 2026-07-28 request
-   * gets the question as an `input_required` round; a 2025 session gets it as
-   * a request to the client on the same session, as that era has it.
+   * Runs a handler that may ask the client something, in rounds
+   * (rounds.ts). A component's suspending question goes to a 2025 session
+   * as a request on that session, as that era has it; under 2026-07-28 it
+   * becomes an `input_required` round. The stateless form (input-required)
+   * is a round in both eras: the SDK asks a 2025 client the questions and
+   * runs the handler again with the answers.
    */
   const answer = <R>(ctx: ServerContext, method: string, target: string, run: (call: CallContext) => Promise<R>) => {
-    if (era === 'modern') {
-      return rounds.serve(ctx, { method, target, clientCapabilities: clientCapabilitiesOf(ctx), context: context(ctx) }, run);
-    }
-    return run({ ...context(ctx), request: (question, params) => ask(ctx, question, params) });
+    const own = context(ctx);
+    const call = era === 'legacy' ? { ...own, request: (q: ClientRequestMethod, params: unknown) => ask(ctx, q, params) } : own;
+    return rounds.serve(ctx, { method, target, clientCapabilities: clientCapabilitiesOf(ctx), context: call }, run);
   };
   const ask = (ctx: ServerContext, method: ClientRequestMethod, params: unknown): Promise<unknown> => {
     // Only to a client that declared the capability (wit: request-sampling's `unavailable`).
