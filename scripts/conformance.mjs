@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Runs the official MCP conformance suite (@modelcontextprotocol/conformance,
-// every server scenario, `--suite all`) against examples/conformance served
-// by `wasi-mcp serve --http`. Run by `npm run conformance`; docs/conformance.md.
+// Runs the official MCP conformance suite (@modelcontextprotocol/conformance)
+// against examples/conformance served by `wasi-mcp serve --http`, once per
+// protocol revision the host speaks: `--requirements 2025-11-25` and
+// `--requirements 2026-07-28` (which also runs the tasks extension's
+// scenarios, unscored). Run by `npm run conformance`; docs/conformance.md.
 //
 //   1. builds the component (examples/build.mjs conformance) and the CLI (npm run build:cli);
 //   2. starts `wasi-mcp serve public/examples/conformance.wasm --http 0` and waits for its URL;
-//   3. runs `conformance server --url ... --suite all --expected-failures conformance/expected-failures.yml`;
-//   4. prints a table (scenario | result | failed checks) and a closing summary line;
+//   3. runs `conformance server --url ... --requirements <revision> --expected-failures conformance/expected-failures.yml`
+//      for each revision;
+//   4. prints a table (revision | scenario | result | failed checks) and a closing summary line;
 //   5. always stops the server.
 //
 // Exits 0 when every scenario passes or fails as listed in conformance/expected-failures.yml,
@@ -32,6 +35,7 @@ const ENV = { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${pro
 
 const STARTUP_TIMEOUT_MS = 90_000;
 const SUITE_TIMEOUT_MS = 240_000;
+const REVISIONS = ['2025-11-25', '2026-07-28'];
 const STOP_GRACE_MS = 5_000;
 
 const children = new Set();
@@ -114,6 +118,7 @@ function readExpected() {
   if (!existsSync(EXPECTED_FILE)) return expected;
   let inServer = false;
   let comment = [];
+  let commentEnded = false;
   for (const line of readFileSync(EXPECTED_FILE, 'utf8').split('\n')) {
     if (/^\S/.test(line) && !line.startsWith('#')) {
       inServer = /^server:\s*(#.*)?$/.test(line);
@@ -122,14 +127,16 @@ function readExpected() {
     }
     const c = /^\s*#\s?(.*)$/.exec(line);
     if (c) {
+      if (commentEnded) comment = [];
+      commentEnded = false;
       comment.push(c[1].trim());
       continue;
     }
+    commentEnded = true;
     const item = /^\s+-\s+['"]?([\w./-]+)['"]?\s*(?:#\s*(.*))?$/.exec(line);
-    if (item && inServer) {
-      expected.set(item[1], [...comment, item[2] ?? ''].filter(Boolean).join(' '));
-      comment = [];
-    } else if (line.trim() === '') comment = [];
+    // A comment block gives the reason of every item under it, up to the next comment or blank line.
+    if (item && inServer) expected.set(item[1], [...comment, item[2] ?? ''].filter(Boolean).join(' '));
+    else if (line.trim() === '') comment = [];
   }
   return expected;
 }
@@ -153,10 +160,11 @@ function readChecks(dir) {
 }
 
 function table(rows) {
-  const head = ['scenario', 'result', 'failed checks'];
+  const head = ['revision', 'scenario', 'result', 'failed checks'];
+  const last = head.length - 1;
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 2 ? c : c.padEnd(widths[i]))).join(' | ')}`.trimEnd();
-  return [line(head), line(widths.map((w, i) => '-'.repeat(i === 2 ? head[2].length : w))), ...rows.map(line)].join('\n');
+  const line = (cells) => `| ${cells.map((c, i) => (i === last ? c : c.padEnd(widths[i]))).join(' | ')}`.trimEnd();
+  return [line(head), line(widths.map((w, i) => '-'.repeat(i === last ? head[last].length : w))), ...rows.map(line)].join('\n');
 }
 
 async function main() {
@@ -173,72 +181,80 @@ async function main() {
     const url = await server.url;
     say(`server listening at ${url} after ${seconds(Date.now() - t)}`);
 
-    const results = mkdtempSync(join(tmpdir(), 'wasi-mcp-conformance-'));
-    const args = [SUITE_BIN, 'server', '--url', url, '--suite', 'all', '-o', results];
-    if (existsSync(EXPECTED_FILE)) args.push('--expected-failures', EXPECTED_FILE);
-    const suiteStart = Date.now();
-    let output = '';
-    const suite = run(NODE, args, {
-      timeoutMs: SUITE_TIMEOUT_MS,
-      onStdout: (s) => {
-        output += s;
-        process.stdout.write(s);
-      },
-    });
-    result = { ...(await suite.done), output, results, suiteMs: Date.now() - suiteStart };
+    result = [];
+    for (const revision of REVISIONS) {
+      const results = mkdtempSync(join(tmpdir(), `wasi-mcp-conformance-${revision}-`));
+      const args = [SUITE_BIN, 'server', '--url', url, '--requirements', revision, '-o', results];
+      if (existsSync(EXPECTED_FILE)) args.push('--expected-failures', EXPECTED_FILE);
+      const suiteStart = Date.now();
+      let output = '';
+      const suite = run(NODE, args, {
+        timeoutMs: SUITE_TIMEOUT_MS,
+        onStdout: (s) => {
+          output += s;
+          process.stdout.write(s);
+        },
+      });
+      result.push({ revision, ...(await suite.done), output, results, suiteMs: Date.now() - suiteStart });
+      if (ending) break;
+    }
   } finally {
     await stop(server.child);
   }
-  const { code: suiteCode, signal: suiteSignal, timedOut, output, results, suiteMs } = result;
   if (ending) return 130; // interrupted: the children are being stopped, no summary
 
   const expected = readExpected();
-  const checks = readChecks(results);
-  const names = summaryScenarios(output);
-  for (const name of checks.keys()) if (!names.includes(name)) names.push(name);
-
   const rows = [];
   const passed = [];
   const failed = [];
   const problems = [];
-  for (const name of names) {
-    const list = checks.get(name);
-    const bad = (list ?? []).filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
-    const ok = list !== undefined && list.length > 0 && bad.length === 0;
-    (ok ? passed : failed).push(name);
-    const isExpected = expected.has(name);
-    let state = ok ? 'pass' : isExpected ? 'fail (expected)' : 'FAIL';
-    if (ok && isExpected) {
-      state = 'pass (listed as expected failure)';
-      problems.push(`${name} passes but is listed in conformance/expected-failures.yml: remove it`);
+  const ran = new Set();
+  for (const { revision, code: suiteCode, signal: suiteSignal, timedOut, output, results } of result) {
+    const checks = readChecks(results);
+    const names = summaryScenarios(output);
+    for (const name of checks.keys()) if (!names.includes(name)) names.push(name);
+    for (const name of names) {
+      ran.add(name);
+      const list = checks.get(name);
+      const bad = (list ?? []).filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+      const ok = list !== undefined && list.length > 0 && bad.length === 0;
+      (ok ? passed : failed).push(`${revision} ${name}`);
+      const isExpected = expected.has(name);
+      let state = ok ? 'pass' : isExpected ? 'fail (expected)' : 'FAIL';
+      if (ok && isExpected) {
+        state = 'pass (listed as expected failure)';
+        problems.push(`${name} passes at ${revision} but is listed in conformance/expected-failures.yml: remove it`);
+      }
+      if (!ok && !isExpected) problems.push(`${name} failed unexpectedly at ${revision}`);
+      const detail = list === undefined
+        ? 'no checks.json: the scenario did not run to the end (see its output above)'
+        : bad.map((c) => `${c.status === 'WARNING' ? 'warning ' : ''}${c.id}${c.errorMessage ? `: ${c.errorMessage}` : ''}`).join('; ');
+      rows.push([revision, name, state, detail]);
     }
-    if (!ok && !isExpected) problems.push(`${name} failed unexpectedly`);
-    const detail = list === undefined
-      ? 'no checks.json: the scenario did not run to the end (see its output above)'
-      : bad.map((c) => `${c.status === 'WARNING' ? 'warning ' : ''}${c.id}${c.errorMessage ? `: ${c.errorMessage}` : ''}`).join('; ');
-    rows.push([name, state, detail]);
+    const planned = Number(/^Running (?:\w+ suite|requirements \S+) \((\d+) scenarios\)/m.exec(output)?.[1] ?? NaN);
+    if (timedOut) problems.push(`the ${revision} run did not finish within ${seconds(SUITE_TIMEOUT_MS)}`);
+    else if (suiteSignal) problems.push(`the ${revision} run was ended by ${suiteSignal}`);
+    if (names.length !== planned) problems.push(`${revision}: ${names.length} of ${Number.isNaN(planned) ? '?' : planned} scenarios reported a result`);
+    if (names.length === 0) problems.push(`${revision}: no scenario ran`);
+    if (suiteCode !== 0 && problems.length === 0) problems.push(`the ${revision} run exited with code ${suiteCode}`);
   }
   for (const name of expected.keys()) {
-    if (!names.includes(name)) problems.push(`${name} is listed in conformance/expected-failures.yml but did not run`);
+    if (!ran.has(name)) problems.push(`${name} is listed in conformance/expected-failures.yml but did not run`);
   }
-  const planned = Number(/^Running \w+ suite \((\d+) scenarios\)/m.exec(output)?.[1] ?? NaN);
-  if (timedOut) problems.push(`the suite did not finish within ${seconds(SUITE_TIMEOUT_MS)}`);
-  else if (suiteSignal) problems.push(`the suite was ended by ${suiteSignal}`);
-  if (names.length !== planned) problems.push(`${names.length} of ${Number.isNaN(planned) ? '?' : planned} scenarios reported a result`);
-  if (names.length === 0) problems.push('no scenario ran');
-  if (suiteCode !== 0 && problems.length === 0) problems.push(`the suite exited with code ${suiteCode}`);
+  const suiteMs = result.reduce((sum, r) => sum + r.suiteMs, 0);
+  const failedNames = new Set(failed.map((f) => f.split(' ')[1]));
 
   console.log(`\n${table(rows)}\n`);
-  for (const [name, reason] of expected) if (failed.includes(name)) console.log(`expected failure ${name}: ${reason}`);
+  for (const [name, reason] of expected) if (failedNames.has(name)) console.log(`expected failure ${name}: ${reason}`);
   for (const problem of problems) console.log(`conformance: error: ${problem}`);
   if (problems.length > 0) {
     // Without the one-line-per-session notes, which say nothing here.
     const lines = serverLog.join('').split('\n').filter((l) => l.trim() && !/: session \d+: (opened|closed)/.test(l));
     console.log(`\nthe server's stderr (last 40 lines, session open/close notes left out):\n${lines.slice(-40).join('\n').replace(/^/gm, '  ')}`);
   }
-  console.log(`checks: ${results}`);
+  console.log(`checks: ${result.map((r) => r.results).join(', ')}`);
   console.log(`time: suite ${seconds(suiteMs)}, total ${seconds(Date.now() - started)}`);
-  const expectedCount = failed.filter((n) => expected.has(n)).length;
+  const expectedCount = failed.filter((n) => expected.has(n.split(' ')[1])).length;
   console.log(`conformance: ${passed.length} passed, ${failed.length} failed (${expectedCount} expected)`);
   return problems.length === 0 ? 0 : 1;
 }

@@ -67,3 +67,11 @@ export function toMcpError(e: unknown): RpcError {
   }
   return new RpcError(ProtocolErrorCode.InternalError, e instanceof Error ? e.message : String(e));
 }
+
+/** A failed resources/read: a resource-not-found error names the URI in its data, as MCP asks. */
+export function toReadError(e: unknown, uri: string): RpcError {
+  const error = toMcpError(e);
+  const data = error.data as { code?: unknown } | undefined;
+  if (data?.code !== 'resource-not-found') return error;
+  return new RpcError(error.code, error.message, { ...data, uri });
+}

@@ -31,7 +31,7 @@ import {
   toMcpTool,
   toMcpToolResult,
 } from './content.js';
-import { RpcError, toMcpError } from './errors-mcp.js';
+import { RpcError, toMcpError, toReadError } from './errors-mcp.js';
 import { logAllowed, toLevel } from './log-level.js';
 import type { Registry } from './registry.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
@@ -213,8 +213,12 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
       'resources/read',
       guarded(async (params, ctx, reg) =>
         answer(ctx, 'resources/read', params.uri, async (call) => {
-          const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
-          return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+          try {
+            const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
+            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+          } catch (e) {
+            throw toReadError(e, params.uri);
+          }
         }),
       ),
     );
