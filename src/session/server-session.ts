@@ -4,8 +4,18 @@
  * panels read. Every session has its own worker, client and state.
  */
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
-import { Client } from '@modelcontextprotocol/client';
-import type { RequestOptions, CallToolResult, GetPromptResult, JSONRPCMessage, LoggingLevel, ReadResourceResult, Tool } from '@modelcontextprotocol/client';
+import { Client, LOG_LEVEL_META_KEY } from '@modelcontextprotocol/client';
+import type {
+  CallToolResult,
+  GetPromptResult,
+  JSONRPCMessage,
+  LoggingLevel,
+  McpSubscription,
+  ReadResourceResult,
+  RequestOptions,
+  ServerCapabilities,
+  Tool,
+} from '@modelcontextprotocol/client';
 import type { WireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
@@ -16,6 +26,7 @@ import { ClientRequestsStore } from './client-requests.js';
 import { CatalogStore } from './catalog.js';
 import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type NotificationEntry, type OutputEntry } from './entries.js';
 import { errorInfo, OutcomeStore } from './outcome.js';
+import { NEGOTIATION, type Era } from './era.js';
 import { DENIAL_LABELS, defaultSandbox, Sandbox, toWorkerSandbox, type DenialEntry, type SandboxConfig, type WorkerSandbox } from './sandbox.js';
 import { StatusStore } from './status.js';
 import { ListStore, ValueStore } from './store.js';
@@ -45,6 +56,8 @@ export interface SessionOptions {
   spawn: Spawner;
   /** Deadline of one request until the Sandbox view changes it; a component past it is stopped and restarted. */
   deadlineMs: number;
+  /** The protocol revision to speak (auto: the newest both sides know); changeable later. */
+  era?: Era;
 }
 
 export interface ToolCall {
@@ -78,6 +91,8 @@ export class ServerSession {
   readonly promptGet = new OutcomeStore<GetPromptResult>();
   readonly consoleSend = new OutcomeStore<JSONRPCMessage | undefined>();
   readonly subscriptions = new ValueStore<ReadonlySet<string>>(new Set());
+  /** The protocol revision asked for; the one in use is in `status` once connected. */
+  readonly era: ValueStore<Era>;
   readonly resourceUpdates = new ValueStore<ResourceUpdates>({});
   readonly logLevel = new ValueStore<LoggingLevel | undefined>(undefined);
   /** Sampling and elicitation requests waiting for the person (issue #6). */
@@ -100,12 +115,15 @@ export class ServerSession {
   #world: World = { imports: [], exports: [] };
   #toolCallAbort: AbortController | undefined;
   #seq = 0;
+  /** 2026-07-28: one subscriptions/listen stream per subscribed resource. */
+  readonly #listens = new Map<string, McpSubscription>();
 
   constructor(options: SessionOptions) {
     this.id = options.id;
     this.name = options.name;
     this.origin = options.origin;
     this.sandbox = new Sandbox(defaultSandbox(options.deadlineMs));
+    this.era = new ValueStore<Era>(options.era ?? 'auto');
     this.#options = options;
     this.client = new Client(
       { name: 'wasi-mcp-playground', version: '0.1.0' },
@@ -152,6 +170,18 @@ export class ServerSession {
     return next;
   }
 
+  /** Speaks another protocol revision from now on: the Client connects again (history and results stay). */
+  setEra(era: Era): Promise<void> {
+    if (era === this.era.value) return Promise.resolve();
+    this.era.set(era);
+    return this.restart(`protocol ${era}`);
+  }
+
+  /** Whether the connection speaks 2026-07-28 (no initialize; the level and subscriptions travel differently). */
+  get #modern(): boolean {
+    return this.client.getProtocolEra() === 'modern';
+  }
+
   applySandbox(config: SandboxConfig): Promise<void> {
     this.sandbox.config.set(config);
     return this.restart('new sandbox settings');
@@ -177,7 +207,9 @@ export class ServerSession {
     });
     const recording = new RecordingTransport(supervised, { onRecord: (r) => this.#record(r), now });
     this.#recording = recording;
+    this.#listens.clear();
     try {
+      this.client.setVersionNegotiation(NEGOTIATION[this.era.value]);
       await this.client.connect(recording, this.#requestOptions());
       return true;
     } catch (e) {
@@ -187,12 +219,15 @@ export class ServerSession {
     }
   }
 
-  /** A new component knows nothing of the old one's log level and subscriptions: tell it again. */
+  /**
+   * A new component knows nothing of the old one's log level and subscriptions: tell it again.
+   * (2026-07-28 has no session: the level travels with each request, subscriptions listen anew.)
+   */
   async #restoreServerState(): Promise<void> {
     const level = this.logLevel.value;
     const restore = [
-      ...(level ? [this.client.setLoggingLevel(level, this.#requestOptions())] : []),
-      ...[...this.subscriptions.value].map((uri) => this.client.subscribeResource({ uri }, this.#requestOptions())),
+      ...(level && !this.#modern ? [this.client.setLoggingLevel(level, this.#requestOptions())] : []),
+      ...[...this.subscriptions.value].map((uri) => this.#subscribe(uri)),
     ];
     // What the new component refuses is shown in the history; the restart goes on.
     await Promise.allSettled(restore);
@@ -203,13 +238,28 @@ export class ServerSession {
       {
         implementation: this.client.getServerVersion(),
         instructions: this.client.getInstructions(),
-        protocolVersion: this.#recording?.protocolVersion,
+        protocolVersion: this.client.getNegotiatedProtocolVersion(),
         capabilities: this.client.getServerCapabilities() ?? {},
         world: this.#world,
       },
       notice,
     );
-    await this.#loader.loadAll(this.client.getServerCapabilities() ?? {});
+    const capabilities = this.client.getServerCapabilities() ?? {};
+    if (this.#modern) await this.#listenForListChanges(capabilities);
+    await this.#loader.loadAll(capabilities);
+  }
+
+  /** 2026-07-28 announces list changes only on a subscriptions/listen stream the client opened. */
+  async #listenForListChanges(capabilities: ServerCapabilities): Promise<void> {
+    const filter = {
+      ...(capabilities.tools?.listChanged ? { toolsListChanged: true } : {}),
+      ...(capabilities.prompts?.listChanged ? { promptsListChanged: true } : {}),
+      ...(capabilities.resources?.listChanged ? { resourcesListChanged: true } : {}),
+    };
+    if (Object.keys(filter).length === 0) return;
+    await this.client.listen(filter, this.#requestOptions()).catch((e: unknown) => {
+      this.logs.push({ seq: ++this.#seq, time: now(), level: 'warning', logger: 'client', data: `could not listen for list changes: ${errorInfo(e).message}` });
+    });
   }
 
   async #spawn(bytes: Uint8Array, generation: number): Promise<ComponentLink> {
@@ -249,7 +299,7 @@ export class ServerSession {
     this.#toolCallAbort = abort;
     return this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
       const result = await this.client.request(
-        { method: 'tools/call', params: { name: tool.name, arguments: args } },
+        { method: 'tools/call', params: { name: tool.name, arguments: args, ...this.#meta() } },
         {
           ...this.#requestOptions(),
           // Aborting makes the SDK send notifications/cancelled and reject with the reason.
@@ -270,11 +320,13 @@ export class ServerSession {
   }
 
   readResource(uri: string): Promise<void> {
-    return this.resourceRead.run(`resources/read ${uri}`, () => this.client.readResource({ uri }, this.#requestOptions()));
+    return this.resourceRead.run(`resources/read ${uri}`, () => this.client.readResource({ uri, ...this.#meta() }, this.#requestOptions()));
   }
 
   getPrompt(name: string, args: Record<string, string>): Promise<void> {
-    return this.promptGet.run(`prompts/get ${name}`, () => this.client.getPrompt({ name, arguments: args }, this.#requestOptions()));
+    return this.promptGet.run(`prompts/get ${name}`, () =>
+      this.client.getPrompt({ name, arguments: args, ...this.#meta() }, this.#requestOptions()),
+    );
   }
 
   /** Completion values for an argument; none when the server offers none or fails. */
@@ -294,17 +346,36 @@ export class ServerSession {
   }
 
   async setSubscribed(uri: string, subscribed: boolean): Promise<void> {
-    if (subscribed) await this.client.subscribeResource({ uri }, this.#requestOptions());
+    if (subscribed) await this.#subscribe(uri);
+    else if (this.#modern) await this.#listens.get(uri)?.close();
     else await this.client.unsubscribeResource({ uri }, this.#requestOptions());
+    if (!subscribed) this.#listens.delete(uri);
     const next = new Set(this.subscriptions.value);
     if (subscribed) next.add(uri);
     else next.delete(uri);
     this.subscriptions.set(next);
   }
 
+  async #subscribe(uri: string): Promise<void> {
+    if (!this.#modern) {
+      await this.client.subscribeResource({ uri }, this.#requestOptions());
+      return;
+    }
+    this.#listens.set(uri, await this.client.listen({ resourceSubscriptions: [uri] }, this.#requestOptions()));
+  }
+
+  /** 2025: the session's level (logging/setLevel). 2026-07-28: sent with every call from now on. */
   async setLogLevel(level: LoggingLevel): Promise<void> {
-    await this.client.setLoggingLevel(level, this.#requestOptions());
+    if (!this.#modern) await this.client.setLoggingLevel(level, this.#requestOptions());
     this.logLevel.set(level);
+  }
+
+  /**
+   * The `_meta` a 2026-07-28 call carries: the log level the person chose, or debug until they
+   * choose (a request naming no level gets no logs; a 2025 session gets all until logging/setLevel).
+   */
+  #meta(): { _meta?: Record<string, unknown> } {
+    return this.#modern ? { _meta: { [LOG_LEVEL_META_KEY]: this.logLevel.value ?? 'debug' } } : {};
   }
 
   /** Sends a hand-written message past the Client; the answer lands in `consoleSend`. */

@@ -179,7 +179,9 @@ export class SupervisedTransport implements Transport {
     return false;
   }
 
-  #arm(request: JSONRPCRequest): ReturnType<typeof setTimeout> {
+  /** The deadline of a request; none for a subscriptions/listen stream, open as long as the client listens. */
+  #arm(request: JSONRPCRequest): ReturnType<typeof setTimeout> | undefined {
+    if (request.method === 'subscriptions/listen') return undefined;
     return setTimeout(() => {
       const reason: WireError = {
         code: 'TIMED_OUT',

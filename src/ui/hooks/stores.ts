@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { Catalog } from '../../session/catalog.js';
 import type { PendingClientRequest } from '../../session/client-requests.js';
 import type { HistoryEntry, LogEntry, NotificationEntry, OutputEntry } from '../../session/entries.js';
+import type { Era } from '../../session/era.js';
 import type { Outcome } from '../../session/outcome.js';
 import type { DenialEntry, MemorySample, SandboxConfig } from '../../session/sandbox.js';
 import type { SandboxDraft } from '../../session/sandbox-draft.js';
@@ -23,6 +24,7 @@ function useStore<T>(store: Store<T>): T {
 export const useServers = (store: ServersStore): ServersState => useStore(store);
 export const useSettings = (store: SettingsStore): Settings => useStore(store);
 export const useStatus = (session: ServerSession): SessionStatus => useStore(session.status);
+export const useEra = (session: ServerSession): Era => useStore(session.era);
 export const useCatalog = (session: ServerSession): Catalog => useStore(session.catalog);
 export const useHistory = (session: ServerSession): ListSnapshot<HistoryEntry> => useStore(session.history);
 export const useLogs = (session: ServerSession): ListSnapshot<LogEntry> => useStore(session.logs);

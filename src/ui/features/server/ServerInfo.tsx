@@ -3,6 +3,7 @@ import type { ServerSession } from '../../../session/server-session.js';
 import type { ServerInfo as Info } from '../../../session/status.js';
 import { JsonView } from '../../components/JsonView.js';
 import { bytes } from '../../format.js';
+import { EraSelect } from './EraSelect.js';
 import { WitView } from './WitView.js';
 
 export function ServerInfo({ session, info }: { session: ServerSession; info: Info }) {
@@ -16,6 +17,10 @@ export function ServerInfo({ session, info }: { session: ServerSession; info: In
         <dd>{impl?.version ?? '—'}</dd>
         <dt>Protocol version</dt>
         <dd data-testid="protocol-version">{info.protocolVersion ?? '—'}</dd>
+        <dt>Speak</dt>
+        <dd>
+          <EraSelect session={session} />
+        </dd>
         <dt>Source</dt>
         <dd>
           {session.origin}
