@@ -14,3 +14,11 @@ export const NEGOTIATION: Record<Era, VersionNegotiationOptions> = {
   '2025-11-25': { mode: 'legacy' },
   '2026-07-28': { mode: { pin: '2026-07-28' } },
 };
+
+/**
+ * What a server is spoken to in until the person picks another: 2025-11-25, as the SDK advises
+ * for inspectors, so the recorded wire is exactly what the person asked for (Auto adds a probe
+ * in front of every connection) and servers that never answer server/discover are not kept
+ * waiting for its timeout.
+ */
+export const DEFAULT_ERA: Era = '2025-11-25';

@@ -26,7 +26,7 @@ import { ClientRequestsStore } from './client-requests.js';
 import { CatalogStore } from './catalog.js';
 import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type NotificationEntry, type OutputEntry } from './entries.js';
 import { errorInfo, OutcomeStore } from './outcome.js';
-import { NEGOTIATION, type Era } from './era.js';
+import { DEFAULT_ERA, NEGOTIATION, type Era } from './era.js';
 import { DENIAL_LABELS, defaultSandbox, Sandbox, toWorkerSandbox, type DenialEntry, type SandboxConfig, type WorkerSandbox } from './sandbox.js';
 import { StatusStore } from './status.js';
 import { ListStore, ValueStore } from './store.js';
@@ -56,7 +56,7 @@ export interface SessionOptions {
   spawn: Spawner;
   /** Deadline of one request until the Sandbox view changes it; a component past it is stopped and restarted. */
   deadlineMs: number;
-  /** The protocol revision to speak (auto: the newest both sides know); changeable later. */
+  /** The protocol revision to speak (DEFAULT_ERA when absent); changeable later. */
   era?: Era;
 }
 
@@ -123,7 +123,7 @@ export class ServerSession {
     this.name = options.name;
     this.origin = options.origin;
     this.sandbox = new Sandbox(defaultSandbox(options.deadlineMs));
-    this.era = new ValueStore<Era>(options.era ?? 'auto');
+    this.era = new ValueStore<Era>(options.era ?? DEFAULT_ERA);
     this.#options = options;
     this.client = new Client(
       { name: 'wasi-mcp-playground', version: '0.1.0' },

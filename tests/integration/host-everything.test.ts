@@ -313,7 +313,7 @@ describe('requests to the client while a tool runs (JSPI)', () => {
   });
 
   it('withdraws its question when the client cancels the call that asked', async () => {
-    // Earlier tests here made the server's first requests: SDK 1.32.2's client ignores a cancellation of id 0.
+    // Earlier tests here made the server's first requests, so the one withdrawn is not id 0, which older clients ignore.
     let withdrawn!: () => void;
     const asked = new Promise<void>((resolve, reject) => {
       c.client.setRequestHandler('elicitation/create', (_request, ctx) =>

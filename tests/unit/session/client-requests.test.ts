@@ -93,7 +93,7 @@ describe('the page client answers sampling and elicitation through its store', (
   it('keeps each request apart and drops one the server cancelled', async () => {
     const { server, store } = await pair();
     const abort = new AbortController();
-    // The second request: SDK 1.32.2 ignores notifications/cancelled for request id 0 (`!requestId`).
+    // The second request, so that the one cancelled is not id 0, which older clients ignore.
     const first = server.createMessage(ask);
     const second = server.elicitInput(form, { signal: abort.signal });
     const [a, b] = await pending(store, 2);
