@@ -10,6 +10,7 @@ import { capMemory, WASM_PAGE_BYTES } from './memory.js';
 import { embeddedCoreModules } from './core-modules.js';
 import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
+import { isPlain, readPlainWorld, type PlainWorld } from './plain/index.js';
 
 export type { World } from './transpile.js';
 
@@ -33,6 +34,8 @@ export interface Prepared {
   suspendable: boolean;
   /** The transpiled output came from the platform's cache. */
   cached: boolean;
+  /** Set for a component without wasi:mcp: its exported functions, served as tools (plain/). */
+  plain?: PlainWorld;
 }
 
 /**
@@ -109,7 +112,8 @@ export async function prepare(
   const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
   const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
   const world = transpiled.world;
-  checkWorld(world);
+  const plain = isPlain(world) ? await readPlainWorld(bytes, world) : undefined;
+  if (!plain) checkWorld(world);
   const compiling = Promise.all([
     ...transpiled.embedded.map(async ([name, index]) => [name, await early[index]] as const),
     ...transpiled.modules.map(async ([name, data]) => [name, await compileCapped(data, maxPages)] as const),
@@ -121,7 +125,7 @@ export async function prepare(
   t = now();
   const modules = new Map(await compiling);
   onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules, suspendable, cached };
+  return { world, instantiate: module.instantiate, modules, suspendable, cached, ...(plain ? { plain } : {}) };
 }
 
 /** Caps a core module's memories and compiles it. */

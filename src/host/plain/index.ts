@@ -1,0 +1,80 @@
+/**
+ * A component that does not implement wasi:mcp, presented to the host the way
+ * a wasi:mcp component is: a registry holding server info and one tool per
+ * exported function, and handlers whose callTool runs them. The protocol side
+ * (server.ts) cannot tell the difference; grants, limits, deadlines and
+ * restarts apply as they do to any component.
+ */
+import { jsonBytes } from '../bytes.js';
+import { describeError, HostError } from '../errors.js';
+import type { Registry } from '../registry.js';
+import type { World } from '../transpile.js';
+import type { WitServerInfo } from '../wit.js';
+import { renameInterfaceExports } from './rename-exports.js';
+import { plainTools, type PlainTool } from './tools.js';
+import { parseExports } from './wit-parse.js';
+
+export { plainHandlers } from './handlers.js';
+
+export interface PlainWorld {
+  server: WitServerInfo;
+  tools: PlainTool[];
+}
+
+const MCP_EXPORTS = ['wasi:mcp/handlers@', 'wasi:cli/run@'];
+
+/** A component exporting neither wasi:mcp/handlers nor wasi:cli/run, but something, is served as plain tools. */
+export function isPlain(world: World): boolean {
+  return world.exports.length > 0 && !world.exports.some((e) => MCP_EXPORTS.some((m) => e.startsWith(m)));
+}
+
+function serverInfo(interfaces: string[], left: string[]): WitServerInfo {
+  const packages = [...new Set(interfaces.map((i) => i.replace(/\/[^@]*/, '')))];
+  const [name, version] = packages.length === 1 ? packages[0].split('@') : ['wasm-component'];
+  const notes = left.length === 0 ? '' : ` Not served: ${left.join('; ')}.`;
+  return {
+    name,
+    version: version ?? '0.0.0',
+    capabilities: { tools: { listChanged: false } },
+    instructions:
+      'This component does not implement wasi:mcp: each function it exports is a tool, its arguments and result ' +
+      `JSON as the schemas describe (derived from its WIT types).${notes}`,
+  };
+}
+
+/** Derives the tools of a plain component from its WIT (printed by jco's wasm-tools). */
+export async function readPlainWorld(bytes: Uint8Array, world: World): Promise<PlainWorld> {
+  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const renamed = renameInterfaceExports(bytes);
+  let exported;
+  try {
+    exported = parseExports(await componentWit(renamed.bytes));
+  } catch (e) {
+    throw new HostError('WRONG_WORLD', `the component's exported WIT could not be read: ${describeError(e)}`, world);
+  }
+  const { tools, left } = plainTools(exported, renamed.names);
+  if (tools.length === 0) {
+    throw new HostError(
+      'WRONG_WORLD',
+      `component exports no function to serve as a tool and does not export wasi:mcp/handlers (it exports: ${world.exports.join(', ')}${
+        left.length ? `; not served: ${left.join('; ')}` : ''
+      })`,
+      world,
+    );
+  }
+  return { server: serverInfo([...renamed.names.values()], left), tools };
+}
+
+/** Registers `plain` in a fresh registry, as a wasi:mcp component's run would. */
+export function registerPlain(plain: PlainWorld, registry: Registry): void {
+  registry.setServer(plain.server);
+  registry.addTools(
+    plain.tools.map((t) => ({
+      name: t.name,
+      description: t.description,
+      inputSchema: jsonBytes(t.inputSchema),
+      ...(t.outputSchema ? { outputSchema: jsonBytes(t.outputSchema) } : {}),
+    })),
+  );
+  registry.served = true;
+}
