@@ -17,8 +17,8 @@ const ROOT = resolve(HERE, '..');
 const WIT = join(ROOT, 'wit');
 const OUT = join(ROOT, 'public', 'examples');
 
-// kind 'server' = a working wasi:mcp server; 'plain' = a component without
-// wasi:mcp, served as tools derived from its exports; 'hostile' = for testing
+// kind 'server' = a working server (a wasi:mcp one, or a component without
+// wasi:mcp served as tools derived from its exports); 'hostile' = for testing
 // how a host copes with bad input. `world` only applies to the JS toolchains;
 // `wit` names a WIT folder of its own (with wit/deps beside it) instead of wit/.
 const EXAMPLES = [
@@ -96,7 +96,7 @@ const EXAMPLES = [
   },
   {
     name: 'typed',
-    kind: 'plain',
+    kind: 'server',
     toolchain: 'componentize-js', // its bindings give s64/u64 as BigInt, so 64-bit values round-trip exactly
     entry: 'typed/index.js',
     wit: 'plain-wit',
@@ -107,7 +107,7 @@ const EXAMPLES = [
   },
   {
     name: 'files',
-    kind: 'plain',
+    kind: 'server',
     toolchain: 'componentize-js',
     entry: 'files/index.js',
     wit: 'plain-wit',
@@ -126,7 +126,7 @@ const EXAMPLES = [
     kind: 'hostile',
     toolchain: 'wat',
     entry: 'other-world/component.wat',
-    description: 'A valid component that does not implement wasi:mcp (exports only hello: func() -> string).',
+    description: 'A valid component of another world: a command (exports wasi:cli/run and hello: func() -> string, no wasi:mcp).',
   },
   {
     name: 'not-wasm',
