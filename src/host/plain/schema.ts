@@ -1,13 +1,16 @@
 /**
- * JSON Schema (draft 2020-12) for WIT types, as tool input and output
- * schemas. The JSON forms (docs/plain-components.md):
+ * JSON Schema for WIT types, as tool input and output schemas: draft 2020-12,
+ * MCP's dialect when a schema names none, so none is named. The JSON forms
+ * (docs/plain-components.md):
  *
  * - integers: JSON integers within the type's range; u64/s64 also as decimal
  *   strings, as a JSON number is exact only up to 2^53 (output uses a number
  *   when it is exact, a string otherwise)
  * - f32/f64: numbers, or "NaN" / "Infinity" / "-Infinity"
  * - char: a string of one code point; string, bool: themselves
- * - list: an array (list<u8>: of integers 0-255); tuple: an array with prefixItems
+ * - list: an array (list<u8>: of integers 0-255); tuple: an array with
+ *   prefixItems and its exact length (no `items: false`, which a draft-07
+ *   validator, as many clients use, would read as "no items at all")
  * - option: the value, or null (a parameter or field of option type may be left out)
  * - record: an object with the WIT field names; enum: a string
  * - flags: an array of the names of the flags that are set
@@ -75,7 +78,6 @@ export function schemaOf(type: WitType): Schema {
       return {
         type: 'array',
         prefixItems: type.of.map(schemaOf),
-        items: false,
         minItems: type.of.length,
         maxItems: type.of.length,
       };

@@ -74,7 +74,7 @@ function toolOf(name: string, fn: WitFunction, where: string, iface: string | un
     const schema = schemaOf(p.type);
     return { ...p, schema: 'description' in schema ? schema : { description: witText(p.type), ...schema } };
   });
-  const tool: PlainTool = { name, description, inputSchema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...objectSchema(fields) }, fn };
+  const tool: PlainTool = { name, description, inputSchema: objectSchema(fields), fn };
   if (iface !== undefined) tool.iface = iface;
   if (fn.result) tool.outputSchema = outputSchemaOf(fn.result);
   const reason = [...fn.params.map((p) => p.type), ...(fn.result ? [fn.result] : [])].map(unsupportedIn).find((r) => r);
