@@ -14,7 +14,8 @@ export interface Token {
 }
 
 const IDENT = /[%]?[A-Za-z][A-Za-z0-9-]*/y;
-const NUMBER = /[0-9][0-9A-Za-z.+-]*/y;
+// A number or a version (`0.2.12`, `1.0.0-rc.1`); a dot only between parts, so `@0.2.12.{a}` splits before `.{`.
+const NUMBER = /[0-9][0-9A-Za-z+-]*(?:\.[0-9A-Za-z+-]+)*/y;
 const SPACE = /\s+/y;
 
 export function tokenize(text: string): Token[] {

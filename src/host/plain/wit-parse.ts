@@ -181,7 +181,8 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
       if (p.eat('{')) {
         while (!p.eat('}')) {
           const member = p.next();
-          scope.resourceFunctions.push(member === 'constructor' ? `[constructor]${name}` : `[method]${name}.${member}`);
+          const kind = member === 'constructor' ? 'constructor' : p.peek(1) === 'static' ? 'static' : 'method';
+          scope.resourceFunctions.push(kind === 'constructor' ? `[constructor]${name}` : `[${kind}]${name}.${member}`);
           p.skipItem();
         }
       } else p.expect(';');
@@ -218,7 +219,8 @@ export function parseExports(wit: string): ExportedWorld {
   const worldScope = parseScope(p, (keyword, docs) => {
     if (keyword !== 'export') return p.skipItem(); // import, include
     const name = p.next();
-    if (p.peek() !== ':') {
+    const kind = p.peek(1);
+    if (p.peek() !== ':' || (kind !== 'func' && kind !== 'async' && kind !== 'interface')) {
       // An interface named by path (`ns:pkg/name@1.0.0;`): defined elsewhere.
       let path = name;
       while (p.peek() !== ';') path += p.next();
