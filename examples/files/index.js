@@ -64,21 +64,32 @@ export function listDirectory(path) {
 export function readFile(path) {
   const [dir, rel] = resolve(path);
   let file;
+  let stream;
   try {
     file = dir.openAt({ symlinkFollow: true }, rel, {}, { read: true });
     if (file.getType() === 'directory') throw `cannot read ${path}: is-directory`;
+    // Through a stream with blocking-read, as C and Rust programs read files: a host with JSPI
+    // suspends the component in that call, so this function must be entered as a promising export.
+    stream = file.readViaStream(0n);
     const chunks = [];
     let total = 0;
     for (;;) {
-      const [bytes, end] = file.read(65536n, BigInt(total));
+      let bytes;
+      try {
+        bytes = stream.blockingRead(65536n);
+      } catch (e) {
+        const v = e !== null && typeof e === 'object' && 'payload' in e ? e.payload : e;
+        if (v?.tag === 'closed') break;
+        throw e;
+      }
       chunks.push(bytes);
       total += bytes.length;
-      if (end || bytes.length === 0) break;
     }
     return decoder.decode(concat(chunks, total));
   } catch (e) {
     throw typeof e === 'string' ? e : `cannot read ${path}: ${reason(e)}`;
   } finally {
+    dispose(stream);
     dispose(file);
   }
 }

@@ -10,7 +10,7 @@ import { capMemory, WASM_PAGE_BYTES } from './memory.js';
 import { embeddedCoreModules } from './core-modules.js';
 import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
-import { isPlain, readPlainWorld, type PlainWorld } from './plain/index.js';
+import { checkPlain, isPlain, promisingExports, readPlainWorld, type PlainWorld } from './plain/index.js';
 
 export type { World } from './transpile.js';
 
@@ -109,11 +109,13 @@ export async function prepare(
   const early = embeddedCoreModules(bytes).map((data) => compileCapped(data, maxPages));
   for (const compiling of early) compiling.catch(() => {}); // a failure counts only where it is awaited
   const suspendable = hasJspi() && mayImportAny(bytes, SUSPENDING_IMPORTS);
-  const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
+  const plain = isPlain(bytes) ? await readPlainWorld(bytes) : undefined;
+  const exports = plain ? promisingExports(plain) : PROMISING_EXPORTS;
+  const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports } : undefined;
   const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
   const world = transpiled.world;
-  const plain = isPlain(world) ? await readPlainWorld(bytes, world) : undefined;
-  if (!plain) checkWorld(world);
+  if (plain) checkPlain(plain, world);
+  else checkWorld(world);
   const compiling = Promise.all([
     ...transpiled.embedded.map(async ([name, index]) => [name, await early[index]] as const),
     ...transpiled.modules.map(async ([name, data]) => [name, await compileCapped(data, maxPages)] as const),

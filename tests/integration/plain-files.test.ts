@@ -3,6 +3,9 @@
  * `list-directory` and `read-file`, served with a real host directory granted
  * as the CLI's --dir grants it (nodePlatform's dirs): it reads what is inside
  * and nothing outside, and a WASI failure comes back as the err of its result.
+ * `read-file` reads through a stream with blocking-read, which under JSPI
+ * (Node 24) suspends: it works only because the host enters plain exports as
+ * WebAssembly.promising (src/host/plain/index.ts promisingExports).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

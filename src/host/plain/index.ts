@@ -10,7 +10,7 @@ import { describeError, HostError } from '../errors.js';
 import type { Registry } from '../registry.js';
 import type { World } from '../transpile.js';
 import type { WitServerInfo } from '../wit.js';
-import { renameInterfaceExports } from './rename-exports.js';
+import { exportNames, renameInterfaceExports } from './rename-exports.js';
 import { plainTools, type PlainTool } from './tools.js';
 import { parseExports } from './wit-parse.js';
 
@@ -19,13 +19,25 @@ export { plainHandlers } from './handlers.js';
 export interface PlainWorld {
   server: WitServerInfo;
   tools: PlainTool[];
+  /** Exports that are not tools, with the reason. */
+  left: string[];
 }
 
 const MCP_EXPORTS = ['wasi:mcp/handlers@', 'wasi:cli/run@'];
 
-/** A component exporting neither wasi:mcp/handlers nor wasi:cli/run, but something, is served as plain tools. */
-export function isPlain(world: World): boolean {
-  return world.exports.length > 0 && !world.exports.some((e) => MCP_EXPORTS.some((m) => e.startsWith(m)));
+/**
+ * Whether a component is served as plain tools: it exports something, but
+ * neither wasi:mcp/handlers nor wasi:cli/run. Read from the bytes, before jco
+ * runs, because a plain component's functions decide how it is transpiled.
+ */
+export function isPlain(component: Uint8Array): boolean {
+  let names: string[];
+  try {
+    names = exportNames(component);
+  } catch {
+    return false; // malformed: the transpiler says what is wrong
+  }
+  return names.length > 0 && !names.some((e) => MCP_EXPORTS.some((m) => e.startsWith(m)));
 }
 
 function serverInfo(interfaces: string[], left: string[]): WitServerInfo {
@@ -43,26 +55,38 @@ function serverInfo(interfaces: string[], left: string[]): WitServerInfo {
 }
 
 /** Derives the tools of a plain component from its WIT (printed by jco's wasm-tools). */
-export async function readPlainWorld(bytes: Uint8Array, world: World): Promise<PlainWorld> {
+export async function readPlainWorld(bytes: Uint8Array): Promise<PlainWorld> {
   const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  const renamed = renameInterfaceExports(bytes);
+  let renamed;
   let exported;
   try {
+    renamed = renameInterfaceExports(bytes);
     exported = parseExports(await componentWit(renamed.bytes));
   } catch (e) {
-    throw new HostError('WRONG_WORLD', `the component's exported WIT could not be read: ${describeError(e)}`, world);
+    throw new HostError('WRONG_WORLD', `the component's exported WIT could not be read: ${describeError(e)}`);
   }
   const { tools, left } = plainTools(exported, renamed.names);
-  if (tools.length === 0) {
-    throw new HostError(
-      'WRONG_WORLD',
-      `component exports no function to serve as a tool and does not export wasi:mcp/handlers (it exports: ${world.exports.join(', ')}${
-        left.length ? `; not served: ${left.join('; ')}` : ''
-      })`,
-      world,
-    );
-  }
-  return { server: serverInfo([...renamed.names.values()], left), tools };
+  return { server: serverInfo([...renamed.names.values()], left), tools, left };
+}
+
+/** Refuses a plain component with no function to serve, as a component of another world. */
+export function checkPlain(plain: PlainWorld, world: World): void {
+  if (plain.tools.length > 0) return;
+  const left = plain.left.length === 0 ? '' : `; not served: ${plain.left.join('; ')}`;
+  throw new HostError(
+    'WRONG_WORLD',
+    `component exports no function to serve as a tool and does not export wasi:mcp/handlers (it exports: ${world.exports.join(', ')}${left})`,
+    world,
+  );
+}
+
+/**
+ * The exports to transpile as WebAssembly.promising under JSPI, in jco's
+ * naming (`example:plain/ops#distance`, `greet`): any of them may call an
+ * import that suspends (a blocking read, a poll), which traps outside one.
+ */
+export function promisingExports(plain: PlainWorld): string[] {
+  return plain.tools.map((t) => (t.iface === undefined ? t.fn.name : `${t.iface}#${t.fn.name}`));
 }
 
 /** Registers `plain` in a fresh registry, as a wasi:mcp component's run would. */

@@ -60,6 +60,22 @@ function skipExportTail(r: Reader): void {
   r.u32();
 }
 
+/** The names of the component's top-level exports, as its export sections write them. */
+export function exportNames(component: Uint8Array): string[] {
+  const decoder = new TextDecoder();
+  const names: string[] = [];
+  for (const { id, body } of sections(component)) {
+    if (id !== EXPORT_SECTION) continue;
+    const r = new Reader(body);
+    for (let n = r.u32(); n > 0; n--) {
+      r.byte();
+      names.push(decoder.decode(r.take(r.u32())));
+      skipExportTail(r);
+    }
+  }
+  return names;
+}
+
 export interface Renamed {
   /** The component with its interface exports renamed; for printing only. */
   bytes: Uint8Array;
@@ -78,14 +94,7 @@ export function renameInterfaceExports(component: Uint8Array): Renamed {
   const parts: Uint8Array[] = [component.subarray(0, 8)];
   const rewritten: { start: number; end: number; body: number[] }[] = [];
   const exportSections = [...sections(component)].filter((s) => s.id === EXPORT_SECTION);
-  for (const { body } of exportSections) {
-    const r = new Reader(body);
-    for (let n = r.u32(); n > 0; n--) {
-      r.byte();
-      taken.add(decoder.decode(r.take(r.u32())));
-      skipExportTail(r);
-    }
-  }
+  for (const name of exportNames(component)) taken.add(name);
   let next = 0;
   const fresh = (): string => {
     while (taken.has(`iface${next}`)) next++;
