@@ -114,6 +114,7 @@ describe('values round-trip', () => {
     expect(await result('ops.first-char', { text: '€uro' })).toBe('€');
     expect(await result('ops.first-char', { text: '' })).toBeNull();
     expect(await result('ops.sum', { values: [0.5, 0.25, 2] })).toBe(2.75);
+    expect(await result('ops.sum', { values: [0.1] })).toBe(0.10000000149011612); // an f32 comes back as jco's double
     expect(await result('ops.reverse-bytes', { data: [1, 2, 255] })).toEqual([255, 2, 1]);
     expect(await call('ops.nothing')).toEqual({ content: [{ type: 'text', text: 'null' }] });
   });
