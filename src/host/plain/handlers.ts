@@ -8,6 +8,7 @@
  * component runs, as invalid-params naming the place.
  */
 import { jsonBytes, parseJsonBytes } from '../bytes.js';
+import { HostError } from '../errors.js';
 import { McpErrorResource } from '../runtime.js';
 import type { WitErrorCode, WitHandlers, WitToolResult } from '../wit.js';
 import type { PlainTool } from './tools.js';
@@ -34,7 +35,7 @@ const text = (t: string): WitToolResult['content'][number] => ({ tag: 'text', va
 function functionOf(tool: PlainTool, exports: Record<string, unknown>): Callable {
   const holder = tool.iface === undefined ? exports : (exports[tool.iface] ?? exports[camel(tool.iface)]);
   const fn = (holder as Record<string, unknown> | undefined)?.[camel(tool.fn.name)];
-  if (typeof fn !== 'function') throw new Error(`jco's bindings have no function for ${tool.name}`);
+  if (typeof fn !== 'function') throw new HostError('INSTANTIATE_FAILED', `jco's bindings have no function for tool ${tool.name}`);
   return fn as Callable;
 }
 
