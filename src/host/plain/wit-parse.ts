@@ -75,10 +75,18 @@ class Parser {
 function parseType(p: Parser): Raw {
   const name = p.next();
   const generic = p.peek() === '<';
-  const args = (): Raw[] => {
+  /** The type arguments in `<...>`; `_` (no type, in `result<_, E>`) is undefined. */
+  const args = (): (Raw | undefined)[] => {
     p.expect('<');
-    return p.list('>', () => (p.peek() === '_' ? (p.next(), { kind: 'unsupported', why: '_' }) : parseType(p)));
+    return p.list('>', () => (p.eat('_') ? undefined : parseType(p)));
   };
+  /** Type arguments that must all be types. */
+  const types = (): Raw[] =>
+    args().map((t) => {
+      if (!t) throw new WitParseError(`_ in ${name}<...>, where a type must be`);
+      return t;
+    });
+  const one = (): Raw => types()[0];
   switch (name) {
     case 'list': {
       p.expect('<');
@@ -88,18 +96,17 @@ function parseType(p: Parser): Raw {
       return length === undefined ? { kind: 'list', of } : { kind: 'list', of, length };
     }
     case 'option':
-      return { kind: 'option', of: args()[0] };
+      return { kind: 'option', of: one() };
     case 'tuple':
-      return { kind: 'tuple', of: args() };
+      return { kind: 'tuple', of: types() };
     case 'result': {
       if (!generic) return { kind: 'result' };
       const [ok, err] = args();
-      const present = (t: Raw | undefined) => (t && !(t.kind === 'unsupported' && t.why === '_') ? t : undefined);
-      return { kind: 'result', ok: present(ok), err: present(err) };
+      return { kind: 'result', ok, err };
     }
     case 'borrow':
     case 'own': {
-      const [of] = args();
+      const of = one();
       if (of.kind !== 'named') throw new WitParseError(`${name}<...> of something that is not a resource`);
       return name === 'borrow' ? { kind: 'borrow', name: of.name } : of;
     }
@@ -142,22 +149,21 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
   while (!p.eat('}')) {
     const docs = p.docs();
     const keyword = p.next();
-    const define = (d: Definition) => {
+    const withDocs = (d: Definition): Definition => (docs === undefined ? d : { ...d, docs });
+    if (p.peek() === ':' && (p.peek(1) === 'func' || p.peek(1) === 'async')) {
+      p.expect(':');
+      scope.functions.push(parseFunction(p, keyword, docs));
+    } else if (keyword === 'record') {
       const name = p.next();
-      scope.types.set(name, docs === undefined ? d : { ...d, docs });
-      return name;
-    };
-    if (keyword === 'record') {
-      const name = define({ kind: 'record', fields: [] });
       p.expect('{');
       const fields = p.list('}', () => {
         const f = named(p);
         p.expect(':');
         return { ...f, type: parseType(p) };
       });
-      Object.assign(scope.types.get(name)!, { fields });
+      scope.types.set(name, withDocs({ kind: 'record', fields }));
     } else if (keyword === 'variant' || keyword === 'enum' || keyword === 'flags') {
-      const name = define({ kind: 'enum', cases: [] });
+      const name = p.next();
       p.expect('{');
       const cases = p.list('}', () => {
         const c: { name: string; docs?: string; type?: Raw } = named(p);
@@ -167,17 +173,18 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
         }
         return c;
       });
-      const d = scope.types.get(name)!;
-      if (keyword === 'variant') scope.types.set(name, { ...d, kind: 'variant', cases });
-      else if (keyword === 'enum') scope.types.set(name, { ...d, kind: 'enum', cases: cases.map((c) => c.name) });
-      else scope.types.set(name, { ...(d.kind === 'enum' && d.docs ? { docs: d.docs } : {}), kind: 'flags', flags: cases.map((c) => c.name) });
+      const names = cases.map((c) => c.name);
+      const d: Definition =
+        keyword === 'variant' ? { kind: 'variant', cases } : keyword === 'enum' ? { kind: 'enum', cases: names } : { kind: 'flags', flags: names };
+      scope.types.set(name, withDocs(d));
     } else if (keyword === 'type') {
       const name = p.next();
       p.expect('=');
       scope.types.set(name, { kind: 'alias', of: parseType(p) });
       p.expect(';');
     } else if (keyword === 'resource') {
-      const name = define({ kind: 'resource' });
+      const name = p.next();
+      scope.types.set(name, { kind: 'resource' });
       if (p.eat('{')) {
         while (!p.eat('}')) {
           const member = p.next();
@@ -198,9 +205,6 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
         scope.types.set(u, { kind: 'used', from });
       }
       p.expect(';');
-    } else if (p.peek() === ':' && (p.peek(1) === 'func' || p.peek(1) === 'async')) {
-      p.expect(':');
-      scope.functions.push(parseFunction(p, keyword, docs));
     } else other(keyword, docs);
   }
   return scope;

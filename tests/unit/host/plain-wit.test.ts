@@ -112,6 +112,12 @@ describe('parseExports', () => {
     expect(world.undefinedInterfaces).toEqual(['example:plain/elsewhere@1.0.0']);
   });
 
+  it('reads a function named like a keyword as a function', () => {
+    const w = parseExports('world w { export ops: interface { record: func(%type: u8); %enum: func(); } }');
+    expect(w.interfaces[0].functions.map((f) => f.name)).toEqual(['record', 'enum']);
+    expect(w.interfaces[0].functions[0].params).toEqual([{ name: 'type', type: { kind: 'u8' } }]);
+  });
+
   it('refuses text without a world, and a type that refers to itself', () => {
     expect(() => parseExports('package a:b;')).toThrow(WitParseError);
     expect(() => parseExports('world w { type a = list<a>; export f: func(x: a); }')).toThrow(/type a refers to itself/);
