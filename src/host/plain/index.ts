@@ -10,7 +10,7 @@ import { describeError, HostError } from '../errors.js';
 import type { Registry } from '../registry.js';
 import type { World } from '../transpile.js';
 import type { WitServerInfo } from '../wit.js';
-import { exportNames, renameInterfaceExports } from './rename-exports.js';
+import { exportNames, renameInterfaces } from './rename-interfaces.js';
 import { plainTools, type PlainTool } from './tools.js';
 import { parseExports } from './wit-parse.js';
 
@@ -60,13 +60,14 @@ export async function readPlainWorld(bytes: Uint8Array): Promise<PlainWorld> {
   let renamed;
   let exported;
   try {
-    renamed = renameInterfaceExports(bytes);
+    renamed = renameInterfaces(bytes);
     exported = parseExports(await componentWit(renamed.bytes));
   } catch (e) {
     throw new HostError('WRONG_WORLD', `the component's exported WIT could not be read: ${describeError(e)}`);
   }
   const { tools, left } = plainTools(exported, renamed.names);
-  return { server: serverInfo([...renamed.names.values()], left), tools, left };
+  const interfaces = [...new Set(tools.flatMap((t) => (t.iface?.includes(':') ? [t.iface] : [])))];
+  return { server: serverInfo(interfaces, left), tools, left };
 }
 
 /** Refuses a plain component with no function to serve, as a component of another world. */

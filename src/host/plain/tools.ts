@@ -84,7 +84,7 @@ function toolOf(name: string, fn: WitFunction, where: string, iface: string | un
 
 /**
  * The tools of `world`. `realNames` maps an interface's printed name to its
- * real export name (rename-exports.ts); other interfaces are inline ones.
+ * real name (rename-interfaces.ts); other interfaces are inline ones.
  */
 export function plainTools(world: ExportedWorld, realNames: ReadonlyMap<string, string>): PlainTools {
   const left: string[] = world.undefinedInterfaces.map((i) => `${i} (its WIT was not available)`);

@@ -144,8 +144,13 @@ const named = (p: Parser) => {
 };
 
 /** Reads the items of a world or interface body up to its `}`; world-only items are handed to `other`. */
-function parseScope(p: Parser, other: (keyword: string, docs: string | undefined) => void): Scope {
-  const scope: Scope = { types: new Map(), functions: [], resourceFunctions: [] };
+function parseScope(
+  p: Parser,
+  name: string,
+  peers: ReadonlyMap<string, Scope>,
+  other: (keyword: string, docs: string | undefined) => void,
+): Scope {
+  const scope: Scope = { name, peers, types: new Map(), functions: [], resourceFunctions: [] };
   while (!p.eat('}')) {
     const docs = p.docs();
     const keyword = p.next();
@@ -198,11 +203,11 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
       while (p.peek() !== '.' || p.peek(1) !== '{') from += p.next();
       p.expect('.');
       p.expect('{');
-      for (const u of p.list('}', () => {
+      for (const [original, alias] of p.list('}', () => {
         const original = p.next();
-        return p.eat('as') ? p.next() : original;
+        return [original, p.eat('as') ? p.next() : original] as const;
       })) {
-        scope.types.set(u, { kind: 'used', from });
+        scope.types.set(alias, { kind: 'used', from, name: original });
       }
       p.expect(';');
     } else other(keyword, docs);
@@ -210,40 +215,80 @@ function parseScope(p: Parser, other: (keyword: string, docs: string | undefined
   return scope;
 }
 
-/** The exports of the first world in `wit`. */
-export function parseExports(wit: string): ExportedWorld {
-  const p = new Parser(tokenize(wit));
-  const world: ExportedWorld = { functions: [], interfaces: [], undefinedInterfaces: [] };
-  const pendingFunctions: RawFunction[] = [];
-  while (!p.done() && p.peek() !== 'world') p.skipItem();
-  if (p.done()) throw new WitParseError('the WIT has no world');
-  p.expect('world');
-  p.next();
-  p.expect('{');
-  const worldScope = parseScope(p, (keyword, docs) => {
+/** An export of the world: a function, an interface defined inline, or one named by reference. */
+type WorldExport =
+  | { kind: 'function'; fn: RawFunction }
+  | { kind: 'inline'; iface: WitInterface }
+  | { kind: 'named'; name: string; docs?: string };
+
+/** The world's items up to its `}`: its exports, and its own scope (types of world-level functions). */
+function parseWorld(p: Parser, peers: ReadonlyMap<string, Scope>): { scope: Scope; exports: WorldExport[] } {
+  const exports: WorldExport[] = [];
+  const scope = parseScope(p, '', peers, (keyword, docs) => {
     if (keyword !== 'export') return p.skipItem(); // import, include
     const name = p.next();
     const kind = p.peek(1);
     if (p.peek() !== ':' || (kind !== 'func' && kind !== 'async' && kind !== 'interface')) {
-      // An interface named by path (`ns:pkg/name@1.0.0;`): defined elsewhere.
+      // An interface by reference: `iface0` of this package, or `ns:pkg/name@1.0.0` of another.
       let path = name;
       while (p.peek() !== ';') path += p.next();
       p.expect(';');
-      world.undefinedInterfaces.push(path);
+      exports.push(docs === undefined ? { kind: 'named', name: path } : { kind: 'named', name: path, docs });
       return;
     }
     p.expect(':');
     if (p.eat('interface')) {
       p.expect('{');
-      const scope = parseScope(p, () => p.skipItem());
-      const iface: WitInterface = { name, functions: resolveFunctions(scope), resourceFunctions: scope.resourceFunctions };
+      const inline = parseScope(p, name, peers, () => p.skipItem());
+      const iface: WitInterface = { name, functions: resolveFunctions(inline), resourceFunctions: inline.resourceFunctions };
       if (docs !== undefined) iface.docs = docs;
-      world.interfaces.push(iface);
-    } else {
-      // A world-level function: its types live in the world's scope, resolved below.
-      pendingFunctions.push(parseFunction(p, name, docs));
-    }
+      exports.push({ kind: 'inline', iface });
+    } else exports.push({ kind: 'function', fn: parseFunction(p, name, docs) });
   });
-  world.functions = resolveFunctions({ ...worldScope, functions: pendingFunctions });
-  return world;
+  return { scope, exports };
+}
+
+/**
+ * The exports of the first world in `wit`, with the interfaces of its
+ * package (which the world may export and whose types may be `use`d).
+ */
+export function parseExports(wit: string): ExportedWorld {
+  const p = new Parser(tokenize(wit));
+  const interfaces = new Map<string, Scope>();
+  const interfaceDocs = new Map<string, string>();
+  let world: { scope: Scope; exports: WorldExport[] } | undefined;
+  while (!p.done()) {
+    const docs = p.docs();
+    const keyword = p.next();
+    if (keyword === 'interface') {
+      const name = p.next();
+      p.expect('{');
+      interfaces.set(name, parseScope(p, name, interfaces, () => p.skipItem()));
+      if (docs !== undefined) interfaceDocs.set(name, docs);
+    } else if (keyword === 'world' && !world) {
+      p.next();
+      p.expect('{');
+      world = parseWorld(p, interfaces);
+    } else p.skipItem(); // package, a later world, a nested package
+  }
+  if (!world) throw new WitParseError('the WIT has no world');
+  const out: ExportedWorld = { functions: [], interfaces: [], undefinedInterfaces: [] };
+  const functions: RawFunction[] = [];
+  for (const e of world.exports) {
+    if (e.kind === 'function') functions.push(e.fn);
+    else if (e.kind === 'inline') out.interfaces.push(e.iface);
+    else {
+      const scope = interfaces.get(e.name);
+      if (!scope) {
+        out.undefinedInterfaces.push(e.name);
+        continue;
+      }
+      const iface: WitInterface = { name: e.name, functions: resolveFunctions(scope), resourceFunctions: scope.resourceFunctions };
+      const docs = e.docs ?? interfaceDocs.get(e.name);
+      if (docs !== undefined) iface.docs = docs;
+      out.interfaces.push(iface);
+    }
+  }
+  out.functions = resolveFunctions({ ...world.scope, functions });
+  return out;
 }

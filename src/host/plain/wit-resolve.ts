@@ -1,6 +1,7 @@
 /**
  * Types as the WIT text writes them, and their resolution: a name is looked
- * up in its scope until only structure is left.
+ * up in its scope, and through `use` in the interface it comes from, until
+ * only structure is left.
  */
 import { isPrimitive, type Case, type Field, type WitFunction, type WitType } from './wit-types.js';
 
@@ -25,7 +26,8 @@ export type Definition =
   | { kind: 'enum'; cases: string[]; docs?: string }
   | { kind: 'flags'; flags: string[]; docs?: string }
   | { kind: 'resource'; docs?: string }
-  | { kind: 'used'; from: string; docs?: string };
+  /** `use from.{name}` (or `{name as alias}`, stored under the alias). */
+  | { kind: 'used'; from: string; name: string; docs?: string };
 
 export interface RawFunction {
   name: string;
@@ -34,8 +36,11 @@ export interface RawFunction {
   docs?: string;
 }
 
-/** The definitions and functions of one scope (the world, or an inline interface). */
+/** The definitions and functions of one scope (the world, or an interface). */
 export interface Scope {
+  name: string;
+  /** The interfaces of the package, by name, that a `use` in this scope may name. */
+  peers: ReadonlyMap<string, Scope>;
   types: Map<string, Definition>;
   functions: RawFunction[];
   resourceFunctions: string[];
@@ -73,14 +78,17 @@ function resolveName(name: string, scope: Scope, seen: string[]): WitType {
   if (isPrimitive(name)) return { kind: name };
   const d = scope.types.get(name);
   if (!d) return { kind: 'unsupported', why: `unknown type ${name}` };
-  if (seen.includes(name)) throw new WitParseError(`type ${name} refers to itself`);
-  const inner = [...seen, name];
+  const key = `${scope.name}.${name}`;
+  if (seen.includes(key)) throw new WitParseError(`type ${name} refers to itself`);
+  const inner = [...seen, key];
   const docs = d.docs === undefined ? {} : { docs: d.docs };
   switch (d.kind) {
     case 'alias':
       return resolve(d.of, scope, inner);
-    case 'used':
-      return { kind: 'unsupported', why: `type ${name} from ${d.from}` };
+    case 'used': {
+      const from = scope.peers.get(d.from);
+      return from ? resolveName(d.name, from, inner) : { kind: 'unsupported', why: `type ${name} from ${d.from}` };
+    }
     case 'resource':
       return { kind: 'handle', resource: name, borrow: false };
     case 'record':

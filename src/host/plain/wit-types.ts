@@ -48,7 +48,7 @@ export interface WitFunction {
 }
 
 export interface WitInterface {
-  /** The name the WIT printer gave the export (an inline interface's name, or the stand-in of rename-exports.ts). */
+  /** The name the WIT printer gave the export (an inline interface's name, or the stand-in of rename-interfaces.ts). */
   name: string;
   functions: WitFunction[];
   /** Resource constructors, methods and static functions: not tools. */

@@ -1,7 +1,7 @@
 /** Reading a plain component's exports from WIT text (src/host/plain/wit-parse.ts) and the export renaming that makes jco print them. */
-import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { componentEmbed, componentNew, componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
-import { renameInterfaceExports } from '../../../src/host/plain/rename-exports.js';
+import { renameInterfaces } from '../../../src/host/plain/rename-interfaces.js';
 import { parseExports, WitParseError } from '../../../src/host/plain/wit-parse.js';
 import { exampleBytes } from '../../helpers/examples.js';
 
@@ -112,6 +112,17 @@ describe('parseExports', () => {
     expect(world.undefinedInterfaces).toEqual(['example:plain/elsewhere@1.0.0']);
   });
 
+  it('reads interfaces of the package exported by name, resolving use between them', () => {
+    const w = parseExports(`package root:component;
+      /// Shared types.
+      interface import0 { enum e { a, b } }
+      interface iface0 { use import0.{e}; f: func(x: e); }
+      world root { import import0; export iface0; }`);
+    expect(w.interfaces).toEqual([
+      { name: 'iface0', resourceFunctions: [], functions: [{ name: 'f', params: [{ name: 'x', type: { kind: 'enum', name: 'e', cases: ['a', 'b'] } }] }] },
+    ]);
+  });
+
   it('reads a function named like a keyword as a function', () => {
     const w = parseExports('world w { export ops: interface { record: func(%type: u8); %enum: func(); } }');
     expect(w.interfaces[0].functions.map((f) => f.name)).toEqual(['record', 'enum']);
@@ -124,22 +135,40 @@ describe('parseExports', () => {
   });
 });
 
-describe('renameInterfaceExports', () => {
-  it('gives interface exports plain names, so that jco prints their definitions', async () => {
+describe('renameInterfaces', () => {
+  it('moves interface imports and exports into the component\'s package, so that jco prints their definitions', async () => {
     const bytes = exampleBytes('typed');
     expect(await componentWit(bytes)).toMatch(/export example:plain\/ops;/);
-    const renamed = renameInterfaceExports(bytes);
-    expect(renamed.names).toEqual(new Map([['iface0', 'example:plain/ops']]));
+    const renamed = renameInterfaces(bytes);
+    expect(renamed.names.get('iface0')).toBe('example:plain/ops');
+    expect(renamed.names.get('import0')).toBe('wasi:io/poll@0.2.12');
     const wit = await componentWit(renamed.bytes);
-    expect(wit).toMatch(/export iface0: interface \{\n\s+record point \{/);
+    expect(wit).toMatch(/^interface iface0 \{\n\s+record point \{/m);
     expect(wit).toMatch(/export greet: func\(name: string\) -> string;/);
+    expect(wit).toMatch(/export iface0;/);
     expect(parseExports(wit).interfaces[0].functions.map((f) => f.name)).toContain('check-even');
   });
 
-  it('leaves a component without interface exports byte for byte', () => {
-    const bytes = exampleBytes('files');
-    const renamed = renameInterfaceExports(bytes);
+  it('leaves a component without interface imports or exports byte for byte', async () => {
+    const bytes = await componentNew(await componentEmbed({ dummy: true, witSource: 'package a:b; world w { export f: func(); }', world: 'w' }));
+    const renamed = renameInterfaces(bytes);
     expect(renamed.names.size).toBe(0);
     expect(Buffer.from(renamed.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('lets an export use the types of an interface the component imports', async () => {
+    const witSource = `package test:root;
+      interface types { record r { a: u8 } resource res; }
+      interface api { use types.{r as renamed, res}; f: func(x: renamed) -> list<renamed>; g: func(h: borrow<res>); }
+      world w { export api; }`;
+    const bytes = await componentNew(await componentEmbed({ dummy: true, witSource, world: 'w' }));
+    const renamed = renameInterfaces(bytes);
+    const world = parseExports(await componentWit(renamed.bytes));
+    const [f, g] = world.interfaces[0].functions;
+    const r = { kind: 'record', name: 'r', fields: [{ name: 'a', type: { kind: 'u8' } }] };
+    expect(f.params[0].type).toEqual(r);
+    expect(f.result).toEqual({ kind: 'list', of: r });
+    expect(g.params[0].type).toEqual({ kind: 'handle', resource: 'res', borrow: true });
+    expect(renamed.names.get(world.interfaces[0].name)).toBe('test:root/api');
   });
 });
