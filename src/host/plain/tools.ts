@@ -68,8 +68,14 @@ function fullName(iface: string): string {
   return iface.replace(/[^A-Za-z0-9_-]+/g, '.');
 }
 
-function toolOf(name: string, fn: WitFunction, where: string, iface: string | undefined): PlainTool {
-  const description = fn.docs ?? `Calls ${where}: ${signature(fn)}`;
+/** The function's docs, or else its signature with the docs of its interface, if any, below. */
+function describe(fn: WitFunction, where: string, ifaceDocs: string | undefined): string {
+  if (fn.docs !== undefined) return fn.docs;
+  const generated = `Calls ${where}: ${signature(fn)}`;
+  return ifaceDocs === undefined ? generated : `${generated}\n\n${ifaceDocs}`;
+}
+
+function toolOf(name: string, fn: WitFunction, description: string, iface: string | undefined): PlainTool {
   const fields = fn.params.map((p) => {
     const schema = schemaOf(p.type);
     return { ...p, schema: 'description' in schema ? schema : { description: witText(p.type), ...schema } };
@@ -88,13 +94,18 @@ function toolOf(name: string, fn: WitFunction, where: string, iface: string | un
  */
 export function plainTools(world: ExportedWorld, realNames: ReadonlyMap<string, string>): PlainTools {
   const left: string[] = world.undefinedInterfaces.map((i) => `${i} (its WIT was not available)`);
-  const candidates: PlainTool[] = world.functions.map((fn) => toolOf(fn.name, fn, `the exported function ${fn.name}`, undefined));
+  const candidates: PlainTool[] = world.functions.map((fn) =>
+    toolOf(fn.name, fn, describe(fn, `the exported function ${fn.name}`, undefined), undefined),
+  );
   const real = world.interfaces.map((i) => realNames.get(i.name) ?? i.name);
   const shortCount = new Map<string, number>();
   for (const r of real) shortCount.set(shortName(r), (shortCount.get(shortName(r)) ?? 0) + 1);
   world.interfaces.forEach((iface, i) => {
     const prefix = shortCount.get(shortName(real[i]))! > 1 ? fullName(real[i]) : shortName(real[i]);
-    for (const fn of iface.functions) candidates.push(toolOf(`${prefix}.${fn.name}`, fn, `${fn.name} of the exported interface ${real[i]}`, real[i]));
+    for (const fn of iface.functions) {
+      const description = describe(fn, `${fn.name} of the exported interface ${real[i]}`, iface.docs);
+      candidates.push(toolOf(`${prefix}.${fn.name}`, fn, description, real[i]));
+    }
     for (const rf of iface.resourceFunctions) left.push(`${prefix}.${rf} (resource constructors and methods are not tools)`);
   });
   const tools: PlainTool[] = [];

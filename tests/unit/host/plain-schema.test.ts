@@ -99,6 +99,7 @@ describe('plainTools', () => {
   const WIT = `world w {
     /// Reads a file.
     export read-file: func(path: string) -> string;
+    /// Operations.
     export ops: interface { f: func(); }
     export iface0: interface { f: func(a: u8) -> u8; resource r { constructor(); } g: func(x: r); }
     export iface1: interface { f: func(); }
@@ -116,6 +117,7 @@ describe('plainTools', () => {
 
   it('describes from docs, or else from the signature', () => {
     expect(tools[0].description).toBe('Reads a file.');
+    expect(tools[1].description).toBe('Calls f of the exported interface ops: func()\n\nOperations.');
     expect(tools[2].description).toBe('Calls f of the exported interface a:one/util@1.0.0: func(a: u8) -> u8');
     expect(tools[2].inputSchema).toEqual({
       type: 'object',
