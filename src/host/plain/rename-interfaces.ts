@@ -62,11 +62,6 @@ function skipExternDesc(r: Reader): void {
   r.u32();
 }
 
-/** Skips what follows an import's name: its `externdesc`. */
-function skipImportTail(r: Reader): void {
-  skipExternDesc(r);
-}
-
 /** Skips what follows an export's name: a `sortidx` and an optional `externdesc`. */
 function skipExportTail(r: Reader): void {
   if (r.byte() === 0x00) r.byte(); // a core sort has a second byte
@@ -74,7 +69,8 @@ function skipExportTail(r: Reader): void {
   if (r.byte() === 0x01) skipExternDesc(r);
 }
 
-const TAILS: Record<number, (r: Reader) => void> = { [IMPORT_SECTION]: skipImportTail, [EXPORT_SECTION]: skipExportTail };
+/** What follows a name, by section: an import's `externdesc`, an export's `sortidx` and optional `externdesc`. */
+const TAILS: Record<number, (r: Reader) => void> = { [IMPORT_SECTION]: skipExternDesc, [EXPORT_SECTION]: skipExportTail };
 
 /** Each top-level import or export section, with the names in it. */
 function namedSections(component: Uint8Array, id: number): { start: number; body: Uint8Array; names: string[] }[] {
