@@ -23,7 +23,7 @@ export interface PlainWorld {
   left: string[];
 }
 
-const MCP_EXPORTS = ['wasi:mcp/handlers@', 'wasi:cli/run@'];
+const MCP_EXPORTS = ['wasi:mcp/handlers', 'wasi:cli/run'];
 
 /**
  * Whether a component is served as plain tools: it exports something, but
@@ -37,7 +37,7 @@ export function isPlain(component: Uint8Array): boolean {
   } catch {
     return false; // malformed: the transpiler says what is wrong
   }
-  return names.length > 0 && !names.some((e) => MCP_EXPORTS.some((m) => e.startsWith(m)));
+  return names.length > 0 && !names.some((e) => MCP_EXPORTS.some((m) => e === m || e.startsWith(`${m}@`)));
 }
 
 function serverInfo(interfaces: string[], left: string[]): WitServerInfo {
