@@ -10,7 +10,8 @@ import { capMemory, WASM_PAGE_BYTES } from './memory.js';
 import { embeddedCoreModules } from './core-modules.js';
 import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
-import { checkPlain, isPlain, promisingExports, readPlainWorld, type PlainWorld } from './plain/index.js';
+import { checkPlain, isPlain, type PlainWorld } from './plain/index.js';
+import { transpilePlain } from './plain/transpile-plain.js';
 
 export type { World } from './transpile.js';
 
@@ -109,10 +110,10 @@ export async function prepare(
   const early = embeddedCoreModules(bytes).map((data) => compileCapped(data, maxPages));
   for (const compiling of early) compiling.catch(() => {}); // a failure counts only where it is awaited
   const suspendable = hasJspi() && mayImportAny(bytes, SUSPENDING_IMPORTS);
-  const plain = isPlain(bytes) ? await readPlainWorld(bytes) : undefined;
-  const exports = plain ? promisingExports(plain) : PROMISING_EXPORTS;
-  const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports } : undefined;
-  const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
+  const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
+  const { transpiled, cached, plain } = isPlain(bytes)
+    ? await transpilePlain(bytes, jspi?.imports, evaluator.cache)
+    : { ...(await transpile(bytes, jspi, evaluator.cache)), plain: undefined };
   const world = transpiled.world;
   if (plain) checkPlain(plain, world);
   else checkWorld(world);

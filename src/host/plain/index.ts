@@ -8,7 +8,7 @@
 import { jsonBytes } from '../bytes.js';
 import { describeError, HostError } from '../errors.js';
 import type { Registry } from '../registry.js';
-import type { World } from '../transpile.js';
+import type { PrintedWit, World } from '../transpile.js';
 import type { WitServerInfo } from '../wit.js';
 import { exportNames, renameInterfaces } from './rename-interfaces.js';
 import { plainTools, type PlainTool } from './tools.js';
@@ -54,20 +54,33 @@ function serverInfo(interfaces: string[], left: string[]): WitServerInfo {
   };
 }
 
-/** Derives the tools of a plain component from its WIT (printed by jco's wasm-tools). */
-export async function readPlainWorld(bytes: Uint8Array): Promise<PlainWorld> {
+/** Prints the WIT of a plain component with jco's wasm-tools, its interfaces renamed so that all are defined. */
+export async function printPlainWit(bytes: Uint8Array): Promise<PrintedWit> {
   const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  let renamed;
+  try {
+    const renamed = renameInterfaces(bytes);
+    return { wit: await componentWit(renamed.bytes), names: [...renamed.names] };
+  } catch (e) {
+    throw new HostError('WRONG_WORLD', `the component's WIT could not be printed: ${describeError(e)}`);
+  }
+}
+
+/** The tools of a plain component, from its printed WIT. */
+export function plainWorldOf(printed: PrintedWit): PlainWorld {
   let exported;
   try {
-    renamed = renameInterfaces(bytes);
-    exported = parseExports(await componentWit(renamed.bytes));
+    exported = parseExports(printed.wit);
   } catch (e) {
     throw new HostError('WRONG_WORLD', `the component's exported WIT could not be read: ${describeError(e)}`);
   }
-  const { tools, left } = plainTools(exported, renamed.names);
+  const { tools, left } = plainTools(exported, new Map(printed.names));
   const interfaces = [...new Set(tools.flatMap((t) => (t.iface?.includes(':') ? [t.iface] : [])))];
   return { server: serverInfo(interfaces, left), tools, left };
+}
+
+/** Derives the tools of a plain component from its WIT. */
+export async function readPlainWorld(bytes: Uint8Array): Promise<PlainWorld> {
+  return plainWorldOf(await printPlainWit(bytes));
 }
 
 /** Refuses a plain component with no function to serve, as a component of another world. */
