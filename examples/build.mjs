@@ -17,8 +17,10 @@ const ROOT = resolve(HERE, '..');
 const WIT = join(ROOT, 'wit');
 const OUT = join(ROOT, 'public', 'examples');
 
-// kind 'server' = a working wasi:mcp server; 'hostile' = for testing how a
-// host copes with bad input. `world` only applies to the JS toolchains.
+// kind 'server' = a working server (a wasi:mcp one, or a component without
+// wasi:mcp served as tools derived from its exports); 'hostile' = for testing
+// how a host copes with bad input. `world` only applies to the JS toolchains;
+// `wit` names a WIT folder of its own (with wit/deps beside it) instead of wit/.
 const EXAMPLES = [
   {
     name: 'echo',
@@ -93,6 +95,26 @@ const EXAMPLES = [
       'write-file (preopened directories), fetch (outgoing HTTP with wasi:http).',
   },
   {
+    name: 'typed',
+    kind: 'server',
+    toolchain: 'componentize-js', // its bindings give s64/u64 as BigInt, so 64-bit values round-trip exactly
+    entry: 'typed/index.js',
+    wit: 'plain-wit',
+    world: 'typed',
+    description:
+      'No wasi:mcp: exports interface ops (records, enums, flags, variants, options, results, tuples, lists, every ' +
+      'integer width, floats, char, a resource) and greet; the host serves each function as a tool with a derived schema.',
+  },
+  {
+    name: 'files',
+    kind: 'server',
+    toolchain: 'componentize-js',
+    entry: 'files/index.js',
+    wit: 'plain-wit',
+    world: 'files',
+    description: 'No wasi:mcp: exports list-directory and read-file over the directories granted with --dir, served as tools.',
+  },
+  {
     name: 'not-a-component',
     kind: 'hostile',
     toolchain: 'wat',
@@ -104,7 +126,7 @@ const EXAMPLES = [
     kind: 'hostile',
     toolchain: 'wat',
     entry: 'other-world/component.wat',
-    description: 'A valid component that does not implement wasi:mcp (exports only hello: func() -> string).',
+    description: 'A valid component of another world: a command (exports wasi:cli/run and hello: func() -> string, no wasi:mcp).',
   },
   {
     name: 'not-wasm',
@@ -130,6 +152,7 @@ function newest(path) {
 
 function sourcesOf(ex) {
   const paths = [join(HERE, dirname(ex.entry)), fileURLToPath(import.meta.url)];
+  if (ex.wit) paths.push(join(HERE, ex.wit));
   if (ex.toolchain === 'componentize-qjs') paths.push(join(HERE, 'shared'), join(HERE, 'wit'), WIT);
   if (ex.toolchain === 'componentize-js') paths.push(join(HERE, 'wit'), WIT);
   return paths;
@@ -155,12 +178,26 @@ function mergedWitDir() {
   return mergedWit;
 }
 
+// An example with WIT of its own gets a temporary folder holding that WIT and
+// wit/deps (the WASI packages it may import).
+const ownWits = new Map();
+function ownWitDir(name) {
+  if (ownWits.has(name)) return ownWits.get(name);
+  const dir = mkdtempSync(join(tmpdir(), 'wasi-mcp-examples-wit-'));
+  cpSync(join(HERE, name), dir, { recursive: true });
+  cpSync(join(WIT, 'deps'), join(dir, 'deps'), { recursive: true });
+  ownWits.set(name, dir);
+  return dir;
+}
+
+const witDirOf = (ex) => (ex.wit ? ownWitDir(ex.wit) : mergedWitDir());
+
 const builders = {
   async 'componentize-qjs'(ex) {
     const { componentize } = await import('componentize-qjs');
     const jsPath = join(HERE, ex.entry);
     const { component } = await componentize({
-      witPath: mergedWitDir(),
+      witPath: witDirOf(ex),
       jsSource: readFileSync(jsPath, 'utf8'),
       jsPath, // relative imports resolve from here ...
       moduleRoot: HERE, // ... within this root (so ../shared/ works)
@@ -178,7 +215,7 @@ const builders = {
     const { componentize } = await import('@bytecodealliance/componentize-js');
     const { component } = await componentize({
       sourcePath: join(HERE, ex.entry),
-      witPath: mergedWitDir(),
+      witPath: witDirOf(ex),
       worldName: ex.world,
     });
     return { bytes: component, preamble: PREAMBLE.component };
@@ -259,4 +296,5 @@ try {
   process.exitCode = 1;
 } finally {
   if (mergedWit) rmSync(mergedWit, { recursive: true, force: true });
+  for (const dir of ownWits.values()) rmSync(dir, { recursive: true, force: true });
 }

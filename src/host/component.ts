@@ -7,6 +7,7 @@ import type { ServerNotification } from '@modelcontextprotocol/server';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
+import { plainHandlers, registerPlain } from './plain/index.js';
 import { MemoryMeter } from './memory.js';
 import type { Mount } from './preopens.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
@@ -211,6 +212,12 @@ async function instantiate(
   onStage('instantiate', performance.now() - t);
 
   t = performance.now();
+  if (prepared.plain) {
+    // No run to call: the tools come from the component's exported functions.
+    registerPlain(prepared.plain, runtime.registry);
+    onStage('register', performance.now() - t);
+    return { runtime, memory, handlers: plainHandlers(prepared.plain.tools, exports) };
+  }
   try {
     await findExport<WitRun>(exports, 'wasi:cli/run@').run();
   } catch (e) {

@@ -10,6 +10,8 @@ import { capMemory, WASM_PAGE_BYTES } from './memory.js';
 import { embeddedCoreModules } from './core-modules.js';
 import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
+import { checkPlain, isPlain, type PlainWorld } from './plain/index.js';
+import { transpilePlain } from './plain/transpile-plain.js';
 
 export type { World } from './transpile.js';
 
@@ -33,6 +35,8 @@ export interface Prepared {
   suspendable: boolean;
   /** The transpiled output came from the platform's cache. */
   cached: boolean;
+  /** Set for a component without wasi:mcp: its exported functions, served as tools (plain/). */
+  plain?: PlainWorld;
 }
 
 /**
@@ -107,9 +111,12 @@ export async function prepare(
   for (const compiling of early) compiling.catch(() => {}); // a failure counts only where it is awaited
   const suspendable = hasJspi() && mayImportAny(bytes, SUSPENDING_IMPORTS);
   const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
-  const { transpiled, cached } = await transpile(bytes, jspi, evaluator.cache);
+  const { transpiled, cached, plain } = isPlain(bytes)
+    ? await transpilePlain(bytes, jspi?.imports, evaluator.cache)
+    : { ...(await transpile(bytes, jspi, evaluator.cache)), plain: undefined };
   const world = transpiled.world;
-  checkWorld(world);
+  if (plain) checkPlain(plain, world);
+  else checkWorld(world);
   const compiling = Promise.all([
     ...transpiled.embedded.map(async ([name, index]) => [name, await early[index]] as const),
     ...transpiled.modules.map(async ([name, data]) => [name, await compileCapped(data, maxPages)] as const),
@@ -121,7 +128,7 @@ export async function prepare(
   t = now();
   const modules = new Map(await compiling);
   onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules, suspendable, cached };
+  return { world, instantiate: module.instantiate, modules, suspendable, cached, ...(plain ? { plain } : {}) };
 }
 
 /** Caps a core module's memories and compiles it. */

@@ -22,6 +22,14 @@ export interface Transpiled {
   modules: [name: string, bytes: Uint8Array][];
   /** The others: jco's output byte for byte, by their index among the component's own (core-modules.ts). */
   embedded: [name: string, index: number][];
+  /** For a component without wasi:mcp, the WIT its tools are derived from (plain/). */
+  plainWit?: PrintedWit;
+}
+
+/** The WIT jco printed for a plain component's renamed copy, with the real name of each renamed interface. */
+export interface PrintedWit {
+  wit: string;
+  names: [printed: string, real: string][];
 }
 
 export interface TranspileCache {
@@ -37,9 +45,10 @@ export interface TranspileCache {
 export const TRANSPILER = 'jco-1.35.0';
 /**
  * Also part of every key: bumped when what transpile keeps of jco's output changes (2: function
- * exports; 3: core modules the component embeds are kept as their index, issue #7).
+ * exports; 3: core modules the component embeds are kept as their index, issue #7; 4: the printed
+ * WIT of a component without wasi:mcp).
  */
-const FORMAT = 'f3';
+const FORMAT = 'f4';
 
 export interface JspiConfig {
   imports: string[];

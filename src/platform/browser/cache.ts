@@ -21,6 +21,7 @@ interface Stored {
   world: World;
   modules: [name: string, bytes: Blob][];
   embedded: Transpiled['embedded'];
+  plainWit?: Transpiled['plainWit'];
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -76,6 +77,7 @@ export function indexedDbCache(): TranspileCache | undefined {
         world: stored.world,
         modules: stored.modules.map(([name], i) => [name, new Uint8Array(modules[i])]),
         embedded: stored.embedded,
+        ...(stored.plainWit ? { plainWit: stored.plainWit } : {}),
       };
     },
     async put(key, value: Transpiled) {
@@ -85,6 +87,7 @@ export function indexedDbCache(): TranspileCache | undefined {
         world: value.world,
         modules: value.modules.map(([name, bytes]) => [name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/wasm' })]),
         embedded: value.embedded,
+        ...(value.plainWit ? { plainWit: value.plainWit } : {}),
       };
       await request(db.transaction(STORE, 'readwrite').objectStore(STORE).put(stored, key));
     },

@@ -19,7 +19,7 @@ export function directoryCache(dir: string): TranspileCache {
   return {
     async get(key) {
       const entry = join(dir, entryName(key));
-      let meta: { world: Transpiled['world']; modules: string[]; embedded: Transpiled['embedded'] };
+      let meta: { world: Transpiled['world']; modules: string[]; embedded: Transpiled['embedded']; plainWit?: Transpiled['plainWit'] };
       try {
         meta = JSON.parse(await readFile(join(entry, 'meta.json'), 'utf8')) as typeof meta;
       } catch {
@@ -29,7 +29,7 @@ export function directoryCache(dir: string): TranspileCache {
       const modules = await Promise.all(
         meta.modules.map(async (name): Promise<[string, Uint8Array]> => [name, new Uint8Array(await readFile(join(entry, name)))]),
       );
-      return { source, world: meta.world, modules, embedded: meta.embedded };
+      return { source, world: meta.world, modules, embedded: meta.embedded, ...(meta.plainWit ? { plainWit: meta.plainWit } : {}) };
     },
 
     async put(key, value) {
@@ -40,7 +40,7 @@ export function directoryCache(dir: string): TranspileCache {
       try {
         await writeFile(join(temp, 'component.js'), value.source);
         for (const [name, bytes] of value.modules) await writeFile(join(temp, name), bytes);
-        const meta = { world: value.world, modules: value.modules.map(([n]) => n), embedded: value.embedded };
+        const meta = { world: value.world, modules: value.modules.map(([n]) => n), embedded: value.embedded, plainWit: value.plainWit };
         await writeFile(join(temp, 'meta.json'), JSON.stringify(meta));
         await rename(temp, entry);
       } catch (e) {
