@@ -5,6 +5,7 @@ import { currentProgressToken, log, reportProgress, requestElicitation, requestS
 import { fail, jsonBytes, parseArgs, text } from '../shared/mcp.js';
 import { BEEP_WAV_BASE64, RED_PIXEL_PNG_BASE64 } from './assets.js';
 import { roundImpl, roundTools } from './rounds.js';
+import { taskImpl, taskTools } from './tasks.js';
 
 const schema = (properties = {}, required = []) => jsonBytes({ type: 'object', properties, required });
 const NO_ARGS = schema();
@@ -66,6 +67,7 @@ export const tools = [
       additionalProperties: false,
     }),
   },
+  { name: 'crash', description: "Traps the component (for the host's own restart tests, not the suite)", inputSchema: NO_ARGS },
   {
     name: 'test_reconnection',
     description: 'For the SSE polling scenario (SEP-1699): returns at once; closing the stream is up to the HTTP layer',
@@ -204,8 +206,8 @@ const impl = {
   test_reconnection: () => ({ content: [text('Reconnection test completed')] }),
 };
 
-tools.push(...roundTools);
-Object.assign(impl, roundImpl);
+tools.push(...roundTools, ...taskTools);
+Object.assign(impl, roundImpl, taskImpl);
 
 export function callTool(name, args) {
   if (!Object.hasOwn(impl, name)) fail('tool-not-found', `no tool ${name}`);

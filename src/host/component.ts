@@ -71,6 +71,7 @@ export class ComponentHost {
   readonly #prepared: Prepared;
   readonly #options: HostOptions;
   readonly #listeners = new Set<(n: ServerNotification) => void>();
+  readonly #restartListeners = new Set<() => void>();
   #live: Promise<Live>;
   /** The call before this one: calls run one at a time, as a suspended handler must not be re-entered. */
   #previous: Promise<unknown> = Promise.resolve();
@@ -122,6 +123,12 @@ export class ComponentHost {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Told each time the instance is replaced after a trap (what the old one held is gone). */
+  onRestart(listener: () => void): () => void {
+    this.#restartListeners.add(listener);
+    return () => this.#restartListeners.delete(listener);
+  }
+
   /**
    * Calls a handler. err(error) from the component is thrown as GuestError;
    * a trap is thrown as HostError TRAPPED after a fresh instance is on its way.
@@ -166,6 +173,7 @@ export class ComponentHost {
   #restart(): void {
     this.#restarts += 1;
     this.#live = this.#instantiate(() => {});
+    this.#restartListeners.forEach((l) => l());
   }
 
   #instantiate(onStage: StageListener): Promise<Live> {

@@ -10,6 +10,7 @@ import type {
   WitResourceDefinition,
   WitResourceTemplate,
   WitServerInfo,
+  WitTaskSupport,
   WitToolDefinition,
 } from './wit.js';
 
@@ -28,6 +29,8 @@ export interface ToolEntry {
   definition: WitToolDefinition;
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
+  /** Whether it may run as a task (declare-task-support); forbidden unless declared. */
+  taskSupport: WitTaskSupport;
 }
 
 export class Registry {
@@ -56,13 +59,24 @@ export class Registry {
       if (inputSchema.type !== 'object') {
         throw new RegistrationError(`inputSchema of tool "${tool.name}" must have "type": "object"`);
       }
-      const entry: ToolEntry = { definition: tool, inputSchema };
+      const entry: ToolEntry = { definition: tool, inputSchema, taskSupport: 'forbidden' };
       if (tool.outputSchema !== undefined) {
         entry.outputSchema = parseSchema(tool.outputSchema, `outputSchema of tool "${tool.name}"`);
       }
       return entry;
     });
     addUnique(this.tools, entries, (e) => e.definition.name, 'tool');
+  }
+
+  setTaskSupport(name: string, support: WitTaskSupport): void {
+    const tool = this.tools.get(name);
+    if (!tool) throw new RegistrationError(`declare-task-support: no tool "${name}" is registered`);
+    tool.taskSupport = support;
+  }
+
+  /** Whether any tool may run as a task: then the server offers the tasks extension. */
+  get hasTaskTools(): boolean {
+    return [...this.tools.values()].some((t) => t.taskSupport !== 'forbidden');
   }
 
   addResources(resources: WitResourceDefinition[]): void {

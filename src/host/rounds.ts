@@ -39,7 +39,7 @@ import { McpErrorResource, type CallContext, type ClientRequestMethod } from './
  */
 type RoundState = { request: string } & ({ call: string; question: string } | { component?: string });
 
-interface Question {
+export interface Question {
   key: string;
   method: ClientRequestMethod;
   params: unknown;
@@ -47,7 +47,7 @@ interface Question {
   fail(error: McpErrorResource): void;
 }
 
-type Step<R> = { kind: 'done'; value: R } | { kind: 'failed'; error: unknown } | { kind: 'asked'; question: Question };
+export type Step<R> = { kind: 'done'; value: R } | { kind: 'failed'; error: unknown } | { kind: 'asked'; question: Question };
 
 /** The capability a client must declare for the host to ask it `method`. */
 export const CAPABILITY: Record<ClientRequestMethod, keyof ClientCapabilities> = {
@@ -57,12 +57,14 @@ export const CAPABILITY: Record<ClientRequestMethod, keyof ClientCapabilities> =
 };
 
 /** One component call, possibly suspended on a question. */
-class HeldCall<R> {
+export class HeldCall<R> {
   readonly id: string;
   /** The context the component's log, progress and questions go to: the round being served. */
   readonly context: CallContext;
   /** Set when a question was refused because the client lacks the capability it needs. */
   missingCapability: keyof ClientCapabilities | undefined;
+  /** Resolves when the component starts the call (it may first wait behind another). */
+  readonly running: Promise<void>;
   #outcome: Step<R> | undefined;
   #question: Question | undefined;
   #wake: (() => void) | undefined;
@@ -71,6 +73,7 @@ class HeldCall<R> {
   constructor(id: string, context: CallContext) {
     this.id = id;
     this.context = context;
+    this.running = new Promise((resolve) => (context.onRun = resolve));
   }
 
   run(call: Promise<R>): void {
@@ -135,6 +138,18 @@ export interface RoundRequest {
   context: CallContext;
 }
 
+/**
+ * How a call may leave its request and go on as a task (tasks.ts): when,
+ * once the component has started it, it waits on anything (a timer, a
+ * question) instead of finishing in the same turn of the event loop; or, for
+ * a tool that runs only as a task, whenever it does not end with an
+ * input_required round.
+ */
+export interface Escalation<R, T> {
+  required: boolean;
+  adopt(call: HeldCall<R>, start: (context: CallContext) => Promise<R>): T;
+}
+
 /** The component calls held between rounds, for one component instance. */
 export class Rounds {
   readonly #held = new Map<string, HeldCall<unknown>>();
@@ -166,7 +181,12 @@ export class Rounds {
    * call its state names. Returns the result, or `input_required` with the
    * component's next question.
    */
-  async serve<R>(ctx: ServerContext, request: RoundRequest, start: (context: CallContext) => Promise<R>): Promise<R | InputRequiredResult> {
+  async serve<R, T = never>(
+    ctx: ServerContext,
+    request: RoundRequest,
+    start: (context: CallContext) => Promise<R>,
+    escalation?: Escalation<R, T>,
+  ): Promise<R | InputRequiredResult | T> {
     const state = ctx.mcpReq.requestState<RoundState>();
     if (state !== undefined && state.request !== requestKeyOf(request)) {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `requestState belongs to another request than ${request.method} ${request.target}`);
@@ -190,6 +210,17 @@ export class Rounds {
         ...(responses === undefined ? {} : { inputResponses: responses }),
         ...(state?.component === undefined ? {} : { requestState: fromBase64(state.component) }),
       });
+    }
+    if (escalation) {
+      // Waiting behind another call does not count: the call's own first turn decides.
+      await Promise.race([call.running, call.next()]);
+      const step = await Promise.race([call.next(), nextTurn()]);
+      const round = step?.kind === 'done' && call.context.inputRequired !== undefined;
+      const answered = step !== undefined && step.kind !== 'asked' && (round || !escalation.required);
+      if (!answered) {
+        this.#held.delete(call.id);
+        return escalation.adopt(call, start);
+      }
     }
     return this.#advance(call, request);
   }
@@ -290,6 +321,11 @@ export class Rounds {
   }
 }
 
+/** Resolves with undefined once the current turn of the event loop is over: a call still running then is waiting on something. */
+function nextTurn(): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), 0));
+}
+
 function isResponseMap(value: unknown): boolean {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'object' && v !== null)
@@ -310,12 +346,12 @@ function requestKeyOf(request: RoundRequest): string {
   return `${request.method}\0${request.target}`;
 }
 
-function embedded(question: Question): InputRequest {
+export function embedded(question: Question): InputRequest {
   return { method: question.method, params: question.params } as InputRequest;
 }
 
 /** The bare result a component receives for its question. */
-function answerOf(response: ReturnType<typeof inputResponse>): unknown {
+export function answerOf(response: ReturnType<typeof inputResponse>): unknown {
   switch (response.kind) {
     case 'elicit':
       return response.content === undefined ? { action: response.action } : { action: response.action, content: response.content };

@@ -15,6 +15,7 @@ import type {
   WitResourceDefinition,
   WitResourceTemplate,
   WitServerInfo,
+  WitTaskSupport,
   WitToolDefinition,
 } from './wit.js';
 
@@ -60,6 +61,10 @@ export interface CallContext {
   /** A retry's answers and the handler's verified state from the round before (input-responses, request-state). */
   inputResponses?: unknown;
   requestState?: Uint8Array;
+  /** Told when the call leaves the queue and the component starts it. */
+  onRun?: () => void;
+  /** Whether the client cancelled the request or its task (call-cancelled). */
+  cancelled?: () => boolean;
   /** Set by input-required: the round the request ends with instead of the handler's result. */
   inputRequired?: { requests: Record<string, unknown>; state: Uint8Array | undefined };
 }
@@ -115,6 +120,7 @@ export class Runtime {
   async within<T>(context: CallContext, fn: () => T | Promise<T>): Promise<T> {
     this.#current = context;
     try {
+      context.onRun?.();
       return await fn();
     } finally {
       this.#current = undefined;
@@ -248,6 +254,8 @@ export class Runtime {
           return responses === undefined ? undefined : jsonBytes(responses);
         },
         requestState: () => this.#current?.requestState,
+        declareTaskSupport: (tool: string, support: WitTaskSupport) => this.#register(() => this.registry.setTaskSupport(tool, support)),
+        callCancelled: () => this.#current?.cancelled?.() ?? false,
       },
     };
   }

@@ -11,6 +11,7 @@ import {
   LOG_LEVEL_META_KEY,
   ProtocolErrorCode,
   Server,
+  type CallToolResult,
   type ClientCapabilities,
   type LoggingLevel,
   type McpRequestContext,
@@ -20,6 +21,8 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/server';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import { GetTaskRequestV2Schema, hasTaskClientCapabilityV2, TASKS_EXTENSION_ID_V2 } from '@modelcontextprotocol/ext-tasks/core/v2';
+import * as z from 'zod/v4';
 import { jsonBytes } from './bytes.js';
 import type { ComponentHost } from './component.js';
 import {
@@ -37,12 +40,22 @@ import type { Registry } from './registry.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
 import { CAPABILITY, Rounds } from './rounds.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
+import { Tasks } from './tasks.js';
 import { Validators } from './validators.js';
 
 /** MCP caps completion answers at 100 values. */
 const MAX_COMPLETIONS = 100;
 
-export function capabilitiesOf(registry: Registry): ServerCapabilities {
+/** The task methods name a task; tasks/update's answers reach the handler apart, as `ctx.mcpReq.inputResponses`. */
+const TaskParams = GetTaskRequestV2Schema.shape.params;
+const Complete = z.object({ resultType: z.literal('complete') });
+const COMPLETE = { resultType: 'complete' } as const;
+
+/**
+ * The server's capabilities for what the component registered; a component
+ * with task-capable tools offers the tasks extension to 2026-07-28 clients.
+ */
+export function capabilitiesOf(registry: Registry, era: 'legacy' | 'modern' = 'legacy'): ServerCapabilities {
   const declared = registry.server?.capabilities ?? {};
   const caps: ServerCapabilities = { logging: {} };
   if (declared.tools || registry.tools.size > 0) caps.tools = { listChanged: declared.tools?.listChanged ?? false };
@@ -54,6 +67,7 @@ export function capabilitiesOf(registry: Registry): ServerCapabilities {
   }
   if (declared.prompts || registry.prompts.size > 0) caps.prompts = { listChanged: declared.prompts?.listChanged ?? false };
   if (declared.completions?.enabled) caps.completions = {};
+  if (era === 'modern' && registry.hasTaskTools) caps.extensions = { [TASKS_EXTENSION_ID_V2]: {} };
   return caps;
 }
 
@@ -71,11 +85,22 @@ export interface ServerFactoryOptions {
 
 export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
 
-/** Instances share the component, its argument validators and its held calls. */
+/** Instances share the component, its argument validators, its held calls and its tasks. */
 export function createServerFactory(host: ComponentHost, options: ServerFactoryOptions): ServerFactory {
   const validators = new Validators();
-  const rounds = new Rounds(options.onHeld);
-  return (ctx) => createServer(host, { era: ctx.era, connection: options.connection, validators, rounds });
+  // Calls held between rounds and task calls waiting for an answer both keep the component busy.
+  const held = { rounds: 0, tasks: 0 };
+  const report = () => options.onHeld?.(held.rounds + held.tasks);
+  const rounds = new Rounds((calls) => {
+    held.rounds = calls;
+    report();
+  });
+  const tasks = new Tasks((calls) => {
+    held.tasks = calls;
+    report();
+  });
+  host.onRestart(() => tasks.restarted());
+  return (ctx) => createServer(host, { era: ctx.era, connection: options.connection, validators, rounds, tasks });
 }
 
 interface Shared {
@@ -83,13 +108,14 @@ interface Shared {
   connection: boolean;
   validators: Validators;
   rounds: Rounds;
+  tasks: Tasks;
 }
 
 async function createServer(host: ComponentHost, shared: Shared): Promise<Server> {
   const registry = await host.registry();
   const info = registry.server!;
-  const capabilities = capabilitiesOf(registry);
-  const { era, rounds } = shared;
+  const { era, rounds, tasks } = shared;
+  const capabilities = capabilitiesOf(registry, era);
   const server = new Server(
     { name: info.name, version: info.version },
     {
@@ -132,6 +158,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
     const progressToken = ctx.mcpReq._meta?.progressToken;
     return {
       ...(progressToken === undefined ? {} : { progressToken }),
+      cancelled: () => ctx.mcpReq.signal.aborted,
       // Related to the request being handled, so it travels on that request's stream (Streamable HTTP).
       notify: (n) => {
         if (wanted(n, ctx)) ctx.mcpReq.notify(n).catch(() => {});
@@ -193,9 +220,60 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
         if (!check.valid) {
           throw new RpcError(ProtocolErrorCode.InvalidParams, `Invalid arguments for tool ${params.name}: ${check.errorMessage}`);
         }
-        return answer(ctx, 'tools/call', params.name, async (call) =>
-          toMcpToolResult(await host.call(call, 'callTool', (h) => h.callTool(params.name, jsonBytes(args)))),
-        );
+        const run = async (call: CallContext) =>
+          toMcpToolResult(await host.call(call, 'callTool', (h) => h.callTool(params.name, jsonBytes(args))));
+        if (tool.taskSupport === 'forbidden') return answer(ctx, 'tools/call', params.name, run);
+        // Tasks are offered on the 2026-07-28 wire only, to a client that declared the extension.
+        const clientCapabilities = clientCapabilitiesOf(ctx);
+        if (era !== 'modern' || !hasTaskClientCapabilityV2({ _meta: envelopeOf(ctx) })) {
+          if (tool.taskSupport === 'required') throw missingTasksExtension(`tool ${params.name} runs only as a task`);
+          return answer(ctx, 'tools/call', params.name, run);
+        }
+        const request = { method: 'tools/call', target: params.name, clientCapabilities, context: context(ctx) };
+        // A task is a result of its own kind on the 2026-07-28 wire; the SDK's CallToolResult type does not name it.
+        return rounds.serve(ctx, request, run, {
+          required: tool.taskSupport === 'required',
+          adopt: (call, start) => tasks.adopt(call, start, clientCapabilities) as unknown as CallToolResult,
+        });
+      }),
+    );
+  }
+
+  if (era === 'modern' && capabilities.extensions?.[TASKS_EXTENSION_ID_V2]) {
+    /** The task methods answer only a request that declares the extension. */
+    const tasksRequest =
+      <P, R>(fn: (params: P, ctx: ServerContext) => R) =>
+      async (params: P, ctx: ServerContext): Promise<R> => {
+        if (!hasTaskClientCapabilityV2({ _meta: envelopeOf(ctx) })) throw missingTasksExtension('the task methods');
+        try {
+          return fn(params, ctx);
+        } catch (e) {
+          throw toMcpError(e);
+        }
+      };
+    server.setRequestHandler(
+      'tasks/get',
+      { params: TaskParams, result: z.looseObject({}) },
+      tasksRequest((params) => ({ ...COMPLETE, ...tasks.get(params.taskId) })),
+    );
+    server.setRequestHandler(
+      'tasks/update',
+      { params: TaskParams, result: Complete },
+      tasksRequest((params, ctx) => {
+        const responses: unknown = ctx.mcpReq.inputResponses;
+        if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
+          throw new RpcError(ProtocolErrorCode.InvalidParams, 'tasks/update needs inputResponses: an object of answers by key');
+        }
+        tasks.update(params.taskId, responses as Record<string, unknown>);
+        return COMPLETE;
+      }),
+    );
+    server.setRequestHandler(
+      'tasks/cancel',
+      { params: TaskParams, result: Complete },
+      tasksRequest((params) => {
+        tasks.cancel(params.taskId);
+        return COMPLETE;
       }),
     );
   }
@@ -293,6 +371,15 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   }
 
   return server;
+}
+
+/** -32021 naming the tasks extension, which the client did not declare. */
+function missingTasksExtension(what: string): RpcError {
+  return new RpcError(
+    ProtocolErrorCode.MissingRequiredClientCapability,
+    `${what}: the client must declare the ${TASKS_EXTENSION_ID_V2} extension`,
+    { requiredCapabilities: { extensions: { [TASKS_EXTENSION_ID_V2]: {} } } },
+  );
 }
 
 /** The request's 2026-07-28 `_meta` envelope (empty for 2025-era requests). */

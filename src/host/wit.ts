@@ -61,6 +61,9 @@ export interface WitToolDefinition {
   annotations?: WitToolAnnotations;
 }
 
+/** How a tool may run as a task (declare-task-support). */
+export type WitTaskSupport = 'forbidden' | 'optional' | 'required';
+
 export interface WitResourceDefinition {
   uri: string;
   name: string;

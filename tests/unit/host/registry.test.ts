@@ -62,3 +62,16 @@ describe('registry validation', () => {
     expect(() => r.addTemplates([{ uriTemplate: 't/{x}', name: 'u' }])).toThrow(/duplicate resource template/);
   });
 });
+
+describe('task support', () => {
+  it('is forbidden until declared, and only registered tools can declare it', () => {
+    const r = new Registry();
+    r.addTools([tool('a'), tool('b')]);
+    expect(r.tools.get('a')?.taskSupport).toBe('forbidden');
+    expect(r.hasTaskTools).toBe(false);
+    r.setTaskSupport('b', 'required');
+    expect(r.tools.get('b')?.taskSupport).toBe('required');
+    expect(r.hasTaskTools).toBe(true);
+    expect(() => r.setTaskSupport('c', 'optional')).toThrow(RegistrationError);
+  });
+});
