@@ -107,6 +107,27 @@ const EXAMPLES = [
     description: 'A valid component that does not implement wasi:mcp (exports only hello: func() -> string).',
   },
   {
+    name: 'memory64',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/memory64.wat',
+    description: 'A 64-bit memory with no maximum that grows to 1 GiB as the component is instantiated.',
+  },
+  {
+    name: 'shared-memory',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/shared-memory.wat',
+    description: 'A shared memory of up to 1 GiB that grows to its maximum as the component is instantiated.',
+  },
+  {
+    name: 'many-memories',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/many-memories.wat',
+    description: 'Sixteen instances of a module whose memory grows to 63 MiB as it is instantiated (1008 MiB in all).',
+  },
+  {
     name: 'not-wasm',
     kind: 'hostile',
     toolchain: 'none',

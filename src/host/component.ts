@@ -7,7 +7,7 @@ import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
-import { MemoryMeter } from './memory.js';
+import { MemoryMeter, mib } from './memory.js';
 import type { Mount } from './preopens.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
 import { wasiImports, type DenialListener, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
@@ -28,7 +28,7 @@ export const DEFAULT_MEMORY_LIMIT = 512 * 2 ** 20;
 export interface HostOptions {
   platform: Platform;
   grants?: WasiGrants;
-  /** Each linear memory of the component may grow to this many bytes (default 512 MiB). */
+  /** All the linear memories of the component together may grow to this many bytes (default 512 MiB). */
   memoryLimitBytes?: number;
   onStage?: StageListener;
   onOutput?: OutputListener;
@@ -150,12 +150,11 @@ export class ComponentHost {
     // A failed memory.grow is invisible to the host: the allocator just gives up. A memory near its
     // cap, or the runtime saying so on stderr (QuickJS: "out of memory"), is how it shows.
     if (memory.nearLimit || /out of memory/i.test(stderr)) {
-      const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
       return new HostError(
         'MEMORY_LIMIT',
-        `the component ran out of memory in ${handler} (${mib(memory.bytes)} in use, limit ${mib(
+        `the component ran out of memory in ${handler} (${mib(memory.bytes)} in use, budget ${mib(
           memory.limitBytes,
-        )} per memory); it was restarted`,
+        )} for all its memories); it was restarted`,
         data,
       );
     }
@@ -201,12 +200,17 @@ async function instantiate(
       if (!module) throw new Error(`jco asked for an unknown core module ${name}`);
       return module;
     }, imports, async (module, coreImports) => {
+      const pages = prepared.memoryPages.get(module);
+      if (pages === undefined) throw new Error('jco instantiated a core module the host did not compile');
+      memory.reserve(pages);
       const instance = await WebAssembly.instantiate(module, coreImports);
       memory.track(instance);
       return instance;
     });
   } catch (e) {
-    throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}`);
+    if (e instanceof HostError) throw e;
+    const shared = prepared.memories > 1 ? ` (a ${mib(memory.limitBytes)} budget shared by ${prepared.memories} memories)` : '';
+    throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}${shared}`);
   }
   onStage('instantiate', performance.now() - t);
 

@@ -15,6 +15,7 @@ export type HostErrorCode =
   | 'TRAPPED'
   | 'TIMED_OUT'
   | 'MEMORY_LIMIT'
+  | 'UNSUPPORTED_MEMORY'
   | 'WORKER_CRASHED'
   | 'CRASH_LOOP'
   | 'BAD_RESULT';

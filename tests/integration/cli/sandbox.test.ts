@@ -184,7 +184,7 @@ describe('--memory', () => {
     );
     expect(failure).toBeInstanceOf(McpError);
     expect((failure as McpError).data).toMatchObject({ code: 'MEMORY_LIMIT' });
-    expect((failure as McpError).message).toContain('limit 96 MiB per memory');
+    expect((failure as McpError).message).toContain('budget 96 MiB for all its memories');
     expect(await session.client.callTool({ name: 'ok', arguments: {} })).toEqual(text('ok'));
   });
 });
