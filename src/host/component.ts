@@ -7,6 +7,7 @@ import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
+import { COPY_BUDGET_IMPORT, CopyBudget } from './copy-budget.js';
 import { MemoryMeter, mib } from './memory.js';
 import type { Mount } from './preopens.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
@@ -51,6 +52,7 @@ interface Live {
   runtime: Runtime;
   handlers: WitHandlers;
   memory: MemoryMeter;
+  copies: CopyBudget;
 }
 
 function isGuestError(e: unknown): e is { payload: McpErrorResource } {
@@ -134,11 +136,14 @@ export class ComponentHost {
   async #callNow<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T | Promise<T>): Promise<T> {
     const live = await this.#live;
     this.#callStderr = '';
+    live.copies.start(handler);
     try {
       return await live.runtime.within(context, () => fn(live.handlers));
     } catch (e) {
       if (isGuestError(e)) throw new GuestError(e.payload);
       this.#restart();
+      // Over the copy budget, the call stopped in the middle of jco's code: a fresh instance follows.
+      if (e instanceof HostError && e.code === 'COPY_LIMIT') throw new HostError(e.code, `${e.message}; it was restarted`);
       throw this.#trapError(handler, e, live.memory, this.#callStderr);
     } finally {
       this.#callStderr = undefined;
@@ -189,9 +194,11 @@ async function instantiate(
   let t = performance.now();
   const runtime = new Runtime(sink, prepared.suspendable);
   const memory = new MemoryMeter(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
+  const copies = new CopyBudget();
   const imports = {
     ...wasiImports(options.platform.wasi, options.grants ?? {}, output, options.onDenied, options.platform.mounts?.()),
     ...runtime.imports(),
+    [COPY_BUDGET_IMPORT]: copies,
   };
   let exports: Record<string, unknown>;
   try {
@@ -215,9 +222,11 @@ async function instantiate(
   onStage('instantiate', performance.now() - t);
 
   t = performance.now();
+  copies.start('run');
   try {
     await findExport<WitRun>(exports, 'wasi:cli/run@').run();
   } catch (e) {
+    if (e instanceof HostError) throw e;
     // wasi:cli/run's err carries nothing: jco throws it as "undefined (see error.payload)".
     const bareErr = typeof e === 'object' && e !== null && 'payload' in e && e.payload === undefined;
     const why = isGuestError(e) ? e.payload.message() : bareErr ? 'it returned err' : describeError(e);
@@ -229,5 +238,5 @@ async function instantiate(
     throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');
   }
   onStage('register', performance.now() - t);
-  return { runtime, memory, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
+  return { runtime, memory, copies, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
 }

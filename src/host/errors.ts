@@ -18,7 +18,8 @@ export type HostErrorCode =
   | 'UNSUPPORTED_MEMORY'
   | 'WORKER_CRASHED'
   | 'CRASH_LOOP'
-  | 'BAD_RESULT';
+  | 'BAD_RESULT'
+  | 'COPY_LIMIT';
 
 export interface WireError {
   code: string;
