@@ -138,7 +138,7 @@ export class ComponentHost {
     this.#callStderr = '';
     live.copies.start(handler);
     try {
-      return await live.runtime.within(context, () => fn(live.handlers));
+      return await live.runtime.within(context, () => fn(live.handlers), handler);
     } catch (e) {
       if (isGuestError(e)) throw new GuestError(e.payload);
       this.#restart();
@@ -234,6 +234,7 @@ async function instantiate(
     const refused = runtime.lastRefusal === undefined ? '' : ` (the host had refused a registration: ${runtime.lastRefusal})`;
     throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}${refused}`);
   }
+  runtime.endRun();
   if (!runtime.registry.served) {
     throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');
   }
