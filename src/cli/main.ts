@@ -4,6 +4,7 @@
  * stderr; set WASI_MCP_DEBUG=1 for stack traces.
  */
 import { readFileSync } from 'node:fs';
+import { toWireError } from '../host/errors.js';
 import { parseCommand, USAGE, type Command } from './args.js';
 import { readComponent } from './component-file.js';
 import { errorLine, note, writeStdout } from './diagnostics.js';
@@ -40,12 +41,9 @@ async function run(command: Command): Promise<ExitCode> {
 
 function report(e: unknown): ExitCode {
   if (process.env.WASI_MCP_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
-  if (e instanceof CliError) {
-    process.stderr.write(errorLine(e.code, e.message));
-    return e.exitCode;
-  }
-  process.stderr.write(errorLine('INTERNAL', e instanceof Error ? e.message : String(e)));
-  return EXIT.RUNTIME;
+  const error = toWireError(e);
+  process.stderr.write(errorLine(error.code, error.message));
+  return e instanceof CliError ? e.exitCode : EXIT.RUNTIME;
 }
 
 export async function main(argv: string[]): Promise<never> {

@@ -7,7 +7,7 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { parseJsonBytes } from './bytes.js';
 import { GuestError } from './component.js';
-import { HostError } from './errors.js';
+import { describeError, HostError } from './errors.js';
 import type { WitErrorCode } from './wit.js';
 
 /** MCP's code for an unknown resource (spec: "Resource not found", -32002). */
@@ -64,5 +64,5 @@ export function toMcpError(e: unknown): RpcError {
     const extra = typeof e.data === 'object' && e.data !== null ? e.data : {};
     return new RpcError(ErrorCode.InternalError, e.message, { ...extra, code: e.code });
   }
-  return new RpcError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e));
+  return new RpcError(ErrorCode.InternalError, describeError(e));
 }

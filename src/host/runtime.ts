@@ -7,6 +7,7 @@
  */
 import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { jsonBytes, parseJsonBytes } from './bytes.js';
+import { describeError } from './errors.js';
 import { NotificationBudget } from './notification-budget.js';
 import { Registry, RegistrationError } from './registry.js';
 import type {
@@ -146,7 +147,7 @@ export class Runtime {
       if (e instanceof McpErrorResource) throw e;
       const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
       // The SDK's McpError puts "MCP error <code>: " before the client's message; the host adds it again.
-      const message = (e instanceof Error ? e.message : String(e)).replace(/^MCP error -?\d+: /, '');
+      const message = describeError(e).replace(/^MCP error -?\d+: /, '');
       throw new McpErrorResource(witCodeOf(code), message, undefined);
     }
   }
@@ -268,7 +269,7 @@ export class Runtime {
       fn();
     } catch (e) {
       if (e instanceof McpErrorResource) throw e;
-      throw new McpErrorResource('internal-error', e instanceof Error ? e.message : String(e), undefined);
+      throw new McpErrorResource('internal-error', describeError(e), undefined);
     }
   }
 }

@@ -15,7 +15,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
-import type { WireError } from '../host/errors.js';
+import { toWireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../transport/supervised.js';
@@ -64,11 +64,6 @@ export interface ToolCall {
 export type ResourceUpdates = Readonly<Record<string, number>>;
 
 const now = () => performance.timeOrigin + performance.now();
-
-function asWireError(e: unknown, fallback: string): WireError {
-  const info = errorInfo(e);
-  return { code: typeof info.code === 'string' ? info.code : fallback, message: info.message };
-}
 
 export class ServerSession {
   readonly id: string;
@@ -131,7 +126,7 @@ export class ServerSession {
     try {
       this.bytes = await this.#options.read();
     } catch (e) {
-      this.status.failed(asWireError(e, 'READ_FAILED'));
+      this.status.failed(toWireError(e, 'READ_FAILED'));
       return;
     }
     this.status.stageDone('read', now() - t, now());
@@ -190,7 +185,7 @@ export class ServerSession {
       await this.client.connect(recording, this.#requestOptions());
       return true;
     } catch (e) {
-      this.status.failed(asWireError(e, 'INITIALIZE_FAILED'));
+      this.status.failed(toWireError(e, 'INITIALIZE_FAILED'));
       await recording.close().catch(() => {});
       return false;
     }
@@ -349,9 +344,9 @@ export class ServerSession {
   #onSupervisor(event: SupervisorEvent): void {
     // A fresh worker does not know what the old one asked.
     if (event.type !== 'restarted') this.clientRequests.dropAll(`the component stopped: ${event.reason.message}`);
-    if (event.type === 'restarting') this.status.restarting(event.reason);
+    if (event.type === 'restarting') this.status.restarting(toWireError(event.reason));
     else if (event.type === 'restarted') this.status.restarted(event.restarts);
-    else this.status.failed(event.reason);
+    else this.status.failed(toWireError(event.reason));
     this.notifications.push({ seq: ++this.#seq, time: now(), method: `supervisor/${event.type}`, params: event });
   }
 
