@@ -65,6 +65,9 @@ export type ResourceUpdates = Readonly<Record<string, number>>;
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** What the History tab keeps of a session's messages, all together (a message may be 4 MiB). */
+export const HISTORY_BYTES = 64 * 2 ** 20;
+
 export class ServerSession {
   readonly id: string;
   readonly name: string;
@@ -73,7 +76,7 @@ export class ServerSession {
 
   readonly status = new StatusStore(now());
   readonly catalog = new CatalogStore();
-  readonly history = new ListStore<HistoryEntry>(20_000);
+  readonly history = new ListStore<HistoryEntry>(20_000, undefined, { maxBytes: HISTORY_BYTES, sizeOf: (e) => e.size });
   readonly logs = new ListStore<LogEntry>(5_000);
   readonly notifications = new ListStore<NotificationEntry>(5_000);
   readonly output = new ListStore<OutputEntry>(5_000);
