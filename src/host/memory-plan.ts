@@ -4,7 +4,8 @@
  * of its own, so the plan counts the instances jco's generated module creates
  * of each core module and gives every memory a maximum such that all of them
  * together stay within the budget: a memory that declares a small maximum keeps
- * it, the others share what is left equally. (The host also charges each
+ * it, the component's own memory gets most of what is left, and the others
+ * share the budget equally. (The host also charges each
  * instance its memories' maxima as it is created, so a count that is wrong
  * can make a load fail, never overspend: memory.ts, MemoryMeter.reserve.)
  */
@@ -25,6 +26,9 @@ export function instanceCounts(source: string): Map<string, number> {
   return counts;
 }
 
+/** An unbounded memory other than the component's own may grow to this fraction of the budget. */
+const SECONDARY_SHARE = 64;
+
 export interface PlannedModule {
   name: string;
   memories: MemoryType[];
@@ -41,8 +45,17 @@ export function planMemories(modules: PlannedModule[], budgetBytes: number): Map
       slots: m.memories.length * m.instances,
       wants: Math.max(...m.memories.map((x) => x.max ?? Infinity)),
       needs: Math.max(...m.memories.map((x) => x.min)),
-    }))
-    .sort((a, b) => a.wants - b.wants);
+    }));
+  // A component's own memory is the one that needs most to start (QuickJS components also carry a
+  // WASI adapter with a small memory of its own, unbounded too): when it is one memory of one
+  // instance, it gets what the others leave, and the other unbounded ones a sixty-fourth of the
+  // budget each (or what they need to start). Otherwise the unbounded memories share equally.
+  const unbounded = groups.filter((g) => g.wants === Infinity);
+  const main = unbounded.reduce<(typeof groups)[number] | undefined>((a, g) => (a === undefined || g.needs > a.needs ? g : a), undefined);
+  if (main?.slots === 1) {
+    for (const g of unbounded) if (g !== main) g.wants = Math.max(g.needs, Math.floor(budget / SECONDARY_SHARE));
+  }
+  groups.sort((a, b) => a.wants - b.wants);
   const total = groups.reduce((n, g) => n + g.slots, 0);
   let pagesLeft = budget;
   let slotsLeft = total;

@@ -26,6 +26,21 @@ describe('planMemories', () => {
     expect(plan).toEqual(new Map([['a', 4]]));
   });
 
+  it("gives the component's own memory all but a sixty-fourth of the budget beside an unbounded adapter memory", () => {
+    const plan = planMemories(
+      [
+        { name: 'main', memories: [{ min: 26 }], instances: 1 },
+        { name: 'adapter', memories: [{ min: 0 }], instances: 1 },
+      ],
+      budget(8192),
+    );
+    expect(plan).toEqual(new Map([['adapter', 128], ['main', 8064]]));
+  });
+
+  it('splits the budget equally among the instances of an unbounded module', () => {
+    expect(planMemories([{ name: 'a', memories: [{ min: 1 }], instances: 16 }], budget(64))).toEqual(new Map([['a', 4]]));
+  });
+
   it('lets a memory with a small maximum keep it, and gives the rest to the unbounded one', () => {
     const plan = planMemories(
       [
