@@ -66,7 +66,7 @@ export function planMemories(modules: PlannedModule[], budgetBytes: number): Map
       const shared = total > 1 ? `, shared by ${total} memories` : '';
       throw new HostError(
         'MEMORY_LIMIT',
-        `the component needs ${mib(group.needs * WASM_PAGE_BYTES)} of memory to start; the budget is ${mib(budgetBytes)}${shared}`,
+        `the component needs ${mib(group.needs * WASM_PAGE_BYTES)} of memory to start; the limit is ${mib(budgetBytes)}${shared}`,
       );
     }
     plan.set(group.name, cap);

@@ -55,7 +55,7 @@ describe('planMemories', () => {
 
   it('refuses memories whose minima do not fit the budget together', () => {
     expect(() => planMemories([{ name: 'a', memories: [{ min: 10 }], instances: 8 }], budget(64))).toThrow(
-      /needs 0.63 MiB of memory to start; the budget is 4 MiB, shared by 8 memories/,
+      /needs 0.63 MiB of memory to start; the limit is 4 MiB, shared by 8 memories/,
     );
   });
 });
