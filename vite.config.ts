@@ -4,20 +4,57 @@
  * jco is kept out of dependency pre-bundling so its transpiler wasm stays next
  * to its JS in dev (shared/notes/toolchain-facts.md, "Browser path").
  */
+import { createHash } from 'node:crypto';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The least CSP that works: Blob-URL import of jco's generated module and wasm
- * compilation. Only in the build: the dev server injects inline scripts.
+ * The page's Content Security Policy, the same under `npm start` and in the
+ * build: nothing unless listed. Scripts from the page's origin, plus what
+ * jco's generated module needs (imported from a blob: URL, compiling wasm);
+ * workers from the origin or blob:; fetches to the origin (examples), and to
+ * any https URL or this machine (`?url=`); images and audio as data: URLs
+ * (content from components); inline styles (Monaco and the dev server insert
+ * <style> elements). The component workers are same-origin scripts with no
+ * policy of their own, so a component's granted HTTP is not limited here.
  */
-const CSP = "script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'";
+const POLICY: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+  'worker-src': ["'self'", 'blob:'],
+  'connect-src': ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ['data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+};
+
+/** A page may not be framed: only a header can say so (a <meta> policy ignores frame-ancestors). */
+const FRAMING = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' };
+
+/** The policy as a <meta> can carry it, allowing the inline scripts `html` has by their hashes (dev has one). */
+function policyFor(html: string): string {
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+  );
+  const directives = { ...POLICY, 'script-src': [...POLICY['script-src']!, ...inline] };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'playground-csp',
-    apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+    // Last, so that the dev server's inline script is already in the page to be hashed.
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policyFor(html)}" />`),
+    },
   };
 }
 
@@ -31,6 +68,6 @@ export default defineConfig({
     // Scan the workers too, or the dev server finds their dependencies late and reloads the page mid-load.
     entries: ['index.html', 'src/worker/browser-entry.ts', 'src/worker/wit-entry.ts'],
   },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', headers: FRAMING },
+  preview: { host: '127.0.0.1', headers: FRAMING },
 });

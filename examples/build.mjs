@@ -19,8 +19,9 @@ const OUT = join(ROOT, 'public', 'examples');
 
 // kind 'server' = a working server (a wasi:mcp one, or a component without
 // wasi:mcp served as tools derived from its exports); 'hostile' = for testing
-// how a host copes with bad input. `world` only applies to the JS toolchains;
-// `wit` names a WIT folder of its own (with wit/deps beside it) instead of wit/.
+// how a host copes with bad input. `world` only applies to the JS toolchains and
+// wat-core (a core module in WAT, made a component for that world); `wit` names
+// a WIT folder of its own (with wit/deps beside it) instead of wit/.
 const EXAMPLES = [
   {
     name: 'echo',
@@ -129,6 +130,44 @@ const EXAMPLES = [
     description: 'A valid component of another world: a command (exports wasi:cli/run and hello: func() -> string, no wasi:mcp).',
   },
   {
+    name: 'memory64',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/memory64.wat',
+    description: 'A 64-bit memory with no maximum that grows to 1 GiB as the component is instantiated.',
+  },
+  {
+    name: 'shared-memory',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/shared-memory.wat',
+    description: 'A shared memory of up to 1 GiB that grows to its maximum as the component is instantiated.',
+  },
+  {
+    name: 'many-memories',
+    kind: 'hostile',
+    toolchain: 'wat',
+    entry: 'memory-hogs/many-memories.wat',
+    description: 'Sixteen instances of a module whose memory grows to 63 MiB as it is instantiated (1008 MiB in all).',
+  },
+  {
+    name: 'floods',
+    kind: 'hostile',
+    toolchain: 'wat-core',
+    entry: 'floods/floods.wat',
+    world: 'mcp-hostile',
+    description:
+      'Tools copy (20,000 text blocks over the same 1 MiB), copy-some (40 of them) and log (10,000 log messages of 1 KiB).',
+  },
+  {
+    name: 'schema-flood',
+    kind: 'hostile',
+    toolchain: 'wat-core',
+    entry: 'floods/schema-flood.wat',
+    world: 'mcp-hostile',
+    description: 'Registers 1,500 tools, ten at a time, whose 1 MB input schemas all point at the same memory.',
+  },
+  {
     name: 'not-wasm',
     kind: 'hostile',
     toolchain: 'none',
@@ -155,6 +194,7 @@ function sourcesOf(ex) {
   if (ex.wit) paths.push(join(HERE, ex.wit));
   if (ex.toolchain === 'componentize-qjs') paths.push(join(HERE, 'shared'), join(HERE, 'wit'), WIT);
   if (ex.toolchain === 'componentize-js') paths.push(join(HERE, 'wit'), WIT);
+  if (ex.toolchain === 'wat-core') paths.push(WIT);
   return paths;
 }
 
@@ -227,6 +267,25 @@ const builders = {
     const bytes = await parse(readFileSync(join(HERE, ex.entry), 'utf8'));
     const isComponent = Buffer.from(bytes.subarray(4, 8)).toString('hex') === '0d000100';
     return { bytes, preamble: isComponent ? PREAMBLE.component : PREAMBLE.module };
+  },
+
+  async 'wat-core'(ex) {
+    // A core module whose imports and exports follow the canonical ABI's names for `world`,
+    // defined in world.wit beside it: wasm-tools embeds the world's WIT in the module and makes
+    // the component around it.
+    const { _setPreopens } = await import('@bytecodealliance/preview2-shim/filesystem');
+    _setPreopens({ '/': '/' });
+    const { parse, componentEmbed, componentNew } = await import('@bytecodealliance/jco');
+    const wit = mkdtempSync(join(tmpdir(), 'wasi-mcp-wat-core-wit-'));
+    try {
+      cpSync(WIT, wit, { recursive: true });
+      cpSync(join(HERE, dirname(ex.entry), 'world.wit'), join(wit, 'wat-core-world.wit'));
+      const core = await parse(readFileSync(join(HERE, ex.entry), 'utf8'));
+      const embedded = await componentEmbed({ binary: core, witPath: wit, world: ex.world });
+      return { bytes: await componentNew(embedded), preamble: PREAMBLE.component };
+    } finally {
+      rmSync(wit, { recursive: true, force: true });
+    }
   },
 
   async none(ex) {

@@ -2,7 +2,7 @@
  * Everything the CLI says goes to stderr, one line at a time: stdout belongs
  * to JSON-RPC (serve) or to the JSON report (inspect).
  */
-import type { OutputStreamName } from '../host/index.js';
+import type { ErrorCode, OutputStreamName } from '../host/index.js';
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
@@ -10,7 +10,7 @@ export function note(text: string): void {
   process.stderr.write(`wasi-mcp: ${oneLine(text)}\n`);
 }
 
-export function errorLine(code: string, message: string): string {
+export function errorLine(code: ErrorCode, message: string): string {
   return `wasi-mcp: error ${code}: ${oneLine(message)}\n`;
 }
 

@@ -2,7 +2,7 @@
  * The CLI's exit codes (documented in docs/cli.md; scripts and MCP clients
  * may rely on them), and the one error type commands throw to pick one.
  */
-import type { WireError } from '../host/index.js';
+import { toWireError, type ErrorCode } from '../host/index.js';
 
 export const EXIT = {
   /** Done: the client hung up, or a signal asked us to stop. */
@@ -18,7 +18,7 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Host error codes that mean "this file is not a component we can serve". */
-const COMPONENT_CODES = new Set([
+const COMPONENT_CODES = new Set<ErrorCode>([
   'NOT_WASM',
   'TOO_LARGE',
   'TRUNCATED',
@@ -28,6 +28,8 @@ const COMPONENT_CODES = new Set([
   'INSTANTIATE_FAILED',
   'REGISTRATION_FAILED',
   'MEMORY_LIMIT',
+  'UNSUPPORTED_MEMORY',
+  'COPY_LIMIT',
   'TIMED_OUT',
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
@@ -37,7 +39,7 @@ export class CliError extends Error {
   override name = 'CliError';
   constructor(
     readonly exitCode: ExitCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -48,17 +50,9 @@ export function usageError(message: string): CliError {
   return new CliError(EXIT.USAGE, 'USAGE', message);
 }
 
-/** The code and message of a failure that crossed from a worker (a WorkerError, a WireError) or not. */
-export function wireErrorOf(e: unknown): WireError {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && 'message' in e) {
-    return { code: e.code, message: String(e.message) };
-  }
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-}
-
 /** A failure to load the component `file`: exit 3 when the file is to blame, 1 otherwise. */
 export function loadError(e: unknown, file: string): CliError {
   if (e instanceof CliError) return e;
-  const error = wireErrorOf(e);
+  const error = toWireError(e);
   return new CliError(COMPONENT_CODES.has(error.code) ? EXIT.BAD_COMPONENT : EXIT.RUNTIME, error.code, `${file}: ${error.message}`);
 }

@@ -6,11 +6,12 @@
  */
 import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
+import type { ErrorCode } from '../host/errors.js';
 import type { HostDir } from '../platform/node/host-filesystem.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { DirFlag } from './sandbox-flags.js';
 
-function dirError(code: string, message: string): CliError {
+function dirError(code: ErrorCode, message: string): CliError {
   return new CliError(EXIT.USAGE, code, message);
 }
 

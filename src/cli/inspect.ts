@@ -8,7 +8,8 @@ import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { MessagePortTransport } from '../transport/message-port.js';
 import type { Common } from './args.js';
 import { writeStdout } from './diagnostics.js';
-import { CliError, EXIT, loadError, wireErrorOf, type ExitCode } from './exit-codes.js';
+import { toWireError } from '../host/index.js';
+import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
 import { sandboxOf } from './sandbox.js';
 import { workerFactory } from './workers.js';
 
@@ -42,7 +43,7 @@ export async function inspect(command: Common, bytes: Uint8Array, version: strin
     await writeStdout(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT.OK;
   } catch (e) {
-    const error = wireErrorOf(e);
+    const error = toWireError(e);
     throw new CliError(EXIT.RUNTIME, error.code === 'INTERNAL' ? 'INSPECT_FAILED' : error.code, error.message);
   } finally {
     await client.close();

@@ -4,12 +4,13 @@
  * stderr; set WASI_MCP_DEBUG=1 for stack traces.
  */
 import { readFileSync } from 'node:fs';
-import { enableWasmFeatures } from '../platform/node/wasm-features.js';
+import { toWireError } from '../host/errors.js';
 import { parseCommand, USAGE, type Command } from './args.js';
 import { readComponent } from './component-file.js';
-import { errorLine, writeStdout } from './diagnostics.js';
+import { errorLine, note, writeStdout } from './diagnostics.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
 import { inspect } from './inspect.js';
+import { jspiNote, unsupportedNode } from './node-support.js';
 import { serveHttp } from './serve-http.js';
 import { serveStdio } from './serve-stdio.js';
 
@@ -30,6 +31,8 @@ async function run(command: Command): Promise<ExitCode> {
     case 'inspect':
       return inspect(command, await readComponent(command.file), packageVersion());
     case 'serve': {
+      const noJspi = jspiNote();
+      if (noJspi !== undefined) note(noJspi);
       const bytes = await readComponent(command.file);
       return command.http === undefined ? serveStdio(command, bytes) : serveHttp(command, command.http, bytes);
     }
@@ -38,12 +41,9 @@ async function run(command: Command): Promise<ExitCode> {
 
 function report(e: unknown): ExitCode {
   if (process.env.WASI_MCP_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
-  if (e instanceof CliError) {
-    process.stderr.write(errorLine(e.code, e.message));
-    return e.exitCode;
-  }
-  process.stderr.write(errorLine('INTERNAL', e instanceof Error ? e.message : String(e)));
-  return EXIT.RUNTIME;
+  const error = toWireError(e);
+  process.stderr.write(errorLine(error.code, error.message));
+  return e instanceof CliError ? e.exitCode : EXIT.RUNTIME;
 }
 
 export async function main(argv: string[]): Promise<never> {
@@ -51,9 +51,8 @@ export async function main(argv: string[]): Promise<never> {
   process.on('unhandledRejection', (e) => process.exit(report(e)));
   let code: ExitCode;
   try {
-    if (!enableWasmFeatures()) {
-      throw new CliError(EXIT.RUNTIME, 'NODE_TOO_OLD', `Node ${process.version} cannot compile wasm extended-const; use Node 22 or later`);
-    }
+    const unsupported = unsupportedNode();
+    if (unsupported !== undefined) throw new CliError(EXIT.RUNTIME, 'NODE_TOO_OLD', unsupported);
     code = await run(parseCommand(argv));
   } catch (e) {
     code = report(e);

@@ -15,7 +15,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolErrorCode } from '@modelcontextprotocol/server';
-import type { WireError } from '../host/index.js';
+import { toWireError, type ErrorReport } from '../host/index.js';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { FromBridgeSchema, type ToBridge } from '../worker/http-bridge.js';
@@ -104,7 +104,7 @@ export class ModernEndpoint {
       return worker;
     });
     started.catch((e: unknown) => {
-      if (this.#worker === started) this.#restart({ code: 'WORKER_CRASHED', message: e instanceof Error ? e.message : String(e) });
+      if (this.#worker === started) this.#restart(toWireError(e, 'WORKER_CRASHED'));
     });
     return started;
   }
@@ -138,7 +138,7 @@ export class ModernEndpoint {
     exchange.timer = undefined;
     if (exchange.listen || this.#held > 0) return;
     exchange.timer = setTimeout(() => {
-      const reason: WireError = {
+      const reason: ErrorReport = {
         code: 'TIMED_OUT',
         message: `the request did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
       };
@@ -158,7 +158,7 @@ export class ModernEndpoint {
     else writeError(exchange.res, 200, exchange.rpcId, rpcCode, message, code);
   }
 
-  #restart(reason: WireError): void {
+  #restart(reason: ErrorReport): void {
     if (this.#state === 'stopped') return;
     const old = this.#worker;
     this.#worker = undefined;

@@ -7,8 +7,9 @@ import type { ServerNotification } from '@modelcontextprotocol/server';
 import { describeError, HostError } from './errors.js';
 import { prepare, type LoadStage, type ModuleEvaluator, type Prepared, type StageListener, type World } from './load.js';
 import type { Registry } from './registry.js';
+import { COPY_BUDGET_IMPORT, CopyBudget } from './copy-budget.js';
+import { MemoryMeter, mib } from './memory.js';
 import { plainHandlers, registerPlain } from './plain/index.js';
-import { MemoryMeter } from './memory.js';
 import type { Mount } from './preopens.js';
 import { McpErrorResource, Runtime, type CallContext } from './runtime.js';
 import { wasiImports, type DenialListener, type OutputListener, type WasiGrants, type WasiShimModules } from './wasi.js';
@@ -29,7 +30,7 @@ export const DEFAULT_MEMORY_LIMIT = 512 * 2 ** 20;
 export interface HostOptions {
   platform: Platform;
   grants?: WasiGrants;
-  /** Each linear memory of the component may grow to this many bytes (default 512 MiB). */
+  /** All the linear memories of the component together may grow to this many bytes (default 512 MiB). */
   memoryLimitBytes?: number;
   onStage?: StageListener;
   onOutput?: OutputListener;
@@ -52,6 +53,7 @@ interface Live {
   runtime: Runtime;
   handlers: WitHandlers;
   memory: MemoryMeter;
+  copies: CopyBudget;
 }
 
 function isGuestError(e: unknown): e is { payload: McpErrorResource } {
@@ -142,11 +144,14 @@ export class ComponentHost {
   async #callNow<T>(context: CallContext, handler: HandlerName, fn: (h: WitHandlers) => T | Promise<T>): Promise<T> {
     const live = await this.#live;
     this.#callStderr = '';
+    live.copies.start(handler);
     try {
-      return await live.runtime.within(context, () => fn(live.handlers));
+      return await live.runtime.within(context, () => fn(live.handlers), handler);
     } catch (e) {
       if (isGuestError(e)) throw new GuestError(e.payload);
       this.#restart();
+      // Over the copy budget, the call stopped in the middle of jco's code: a fresh instance follows.
+      if (e instanceof HostError && e.code === 'COPY_LIMIT') throw new HostError(e.code, `${e.message}; it was restarted`);
       throw this.#trapError(handler, e, live.memory, this.#callStderr);
     } finally {
       this.#callStderr = undefined;
@@ -158,12 +163,11 @@ export class ComponentHost {
     // A failed memory.grow is invisible to the host: the allocator just gives up. A memory near its
     // cap, or the runtime saying so on stderr (QuickJS: "out of memory"), is how it shows.
     if (memory.nearLimit || /out of memory/i.test(stderr)) {
-      const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
       return new HostError(
         'MEMORY_LIMIT',
-        `the component ran out of memory in ${handler} (${mib(memory.bytes)} in use, limit ${mib(
+        `the component ran out of memory in ${handler} (${mib(memory.bytes)} in use, budget ${mib(
           memory.limitBytes,
-        )} per memory); it was restarted`,
+        )} for all its memories); it was restarted`,
         data,
       );
     }
@@ -199,9 +203,11 @@ async function instantiate(
   let t = performance.now();
   const runtime = new Runtime(sink, prepared.suspendable);
   const memory = new MemoryMeter(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
+  const copies = new CopyBudget();
   const imports = {
     ...wasiImports(options.platform.wasi, options.grants ?? {}, output, options.onDenied, options.platform.mounts?.()),
     ...runtime.imports(),
+    [COPY_BUDGET_IMPORT]: copies,
   };
   let exports: Record<string, unknown>;
   try {
@@ -210,12 +216,17 @@ async function instantiate(
       if (!module) throw new Error(`jco asked for an unknown core module ${name}`);
       return module;
     }, imports, async (module, coreImports) => {
+      const pages = prepared.memoryPages.get(module);
+      if (pages === undefined) throw new Error('jco instantiated a core module the host did not compile');
+      memory.reserve(pages);
       const instance = await WebAssembly.instantiate(module, coreImports);
       memory.track(instance);
       return instance;
     });
   } catch (e) {
-    throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}`);
+    if (e instanceof HostError) throw e;
+    const shared = prepared.memories > 1 ? ` (a ${mib(memory.limitBytes)} budget shared by ${prepared.memories} memories)` : '';
+    throw new HostError('INSTANTIATE_FAILED', `the component could not be instantiated: ${describeError(e)}${shared}`);
   }
   onStage('instantiate', performance.now() - t);
 
@@ -224,11 +235,13 @@ async function instantiate(
     // No run to call: the tools come from the component's exported functions.
     registerPlain(prepared.plain, runtime.registry);
     onStage('register', performance.now() - t);
-    return { runtime, memory, handlers: plainHandlers(prepared.plain.tools, exports) };
+    return { runtime, memory, copies, handlers: plainHandlers(prepared.plain.tools, exports) };
   }
+  copies.start('run');
   try {
     await findExport<WitRun>(exports, 'wasi:cli/run@').run();
   } catch (e) {
+    if (e instanceof HostError) throw e;
     // wasi:cli/run's err carries nothing: jco throws it as "undefined (see error.payload)".
     const bareErr = typeof e === 'object' && e !== null && 'payload' in e && e.payload === undefined;
     const why = isGuestError(e) ? e.payload.message() : bareErr ? 'it returned err' : describeError(e);
@@ -236,9 +249,10 @@ async function instantiate(
     const refused = runtime.lastRefusal === undefined ? '' : ` (the host had refused a registration: ${runtime.lastRefusal})`;
     throw new HostError('REGISTRATION_FAILED', `the component's run failed: ${why}${refused}`);
   }
+  runtime.endRun();
   if (!runtime.registry.served) {
     throw new HostError('REGISTRATION_FAILED', 'the component\'s run returned without calling serve');
   }
   onStage('register', performance.now() - t);
-  return { runtime, memory, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
+  return { runtime, memory, copies, handlers: findExport<WitHandlers>(exports, 'wasi:mcp/handlers@') };
 }

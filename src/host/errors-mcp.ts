@@ -1,6 +1,6 @@
 import { parseJsonBytes } from './bytes.js';
 import { GuestError } from './component.js';
-import { HostError } from './errors.js';
+import { describeError, HostError } from './errors.js';
 import type { WitErrorCode } from './wit.js';
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { CONNECTION_CLOSED, REQUEST_TIMEOUT } from './rpc-codes.js';
@@ -65,7 +65,7 @@ export function toMcpError(e: unknown): RpcError {
     const extra = typeof e.data === 'object' && e.data !== null ? e.data : {};
     return new RpcError(ProtocolErrorCode.InternalError, e.message, { ...extra, code: e.code });
   }
-  return new RpcError(ProtocolErrorCode.InternalError, e instanceof Error ? e.message : String(e));
+  return new RpcError(ProtocolErrorCode.InternalError, describeError(e));
 }
 
 /** A failed resources/read: a resource-not-found error names the URI in its data, as MCP asks. */

@@ -1,6 +1,15 @@
 /** The host core: no DOM, no Node built-ins, no React. Entry points wrap it. */
 export { ComponentHost, DEFAULT_MEMORY_LIMIT, GuestError, type HostOptions, type HostTimings, type Platform } from './component.js';
-export { HostError, toWireError, describeError, type HostErrorCode, type WireError } from './errors.js';
+export {
+  describeError,
+  ERROR_CODES,
+  HostError,
+  isErrorCode,
+  toWireError,
+  type ErrorCode,
+  type ErrorReport,
+  type HostErrorCode,
+} from './errors.js';
 export { RpcError, toMcpError } from './errors-mcp.js';
 export { checkBytes, checkSize, MAX_COMPONENT_BYTES } from './file-check.js';
 export { checkWorld, type LoadStage, type World } from './load.js';

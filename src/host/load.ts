@@ -6,7 +6,8 @@
  */
 import { describeError, HostError } from './errors.js';
 import { checkBytes } from './file-check.js';
-import { capMemory, WASM_PAGE_BYTES } from './memory.js';
+import { capMemory, definedMemories, WASM_PAGE_BYTES } from './memory.js';
+import { instanceCounts, memoryCount, planMemories } from './memory-plan.js';
 import { embeddedCoreModules } from './core-modules.js';
 import { mayImportAny } from './imported-names.js';
 import { transpile, type TranspileCache, type World } from './transpile.js';
@@ -31,6 +32,10 @@ export interface Prepared {
   world: World;
   instantiate: InstantiateFn;
   modules: Map<string, WebAssembly.Module>;
+  /** Pages the memories of one instance of each module may grow to: charged as each is created. */
+  memoryPages: Map<WebAssembly.Module, number>;
+  /** How many memories share the budget, counting every instance. */
+  memories: number;
   /** Handlers may suspend on request-sampling/-elicitation/-roots (transpiled for JSPI; imported-names.ts). */
   suspendable: boolean;
   /** The transpiled output came from the platform's cache. */
@@ -117,10 +122,26 @@ export async function prepare(
   const world = transpiled.world;
   if (plain) checkPlain(plain, world);
   else checkWorld(world);
-  const compiling = Promise.all([
-    ...transpiled.embedded.map(async ([name, index]) => [name, await early[index]] as const),
-    ...transpiled.modules.map(async ([name, data]) => [name, await compileCapped(data, maxPages)] as const),
-  ]);
+  // Every memory of every instance shares one budget: a module instantiated more than once, or
+  // with more than one memory, gets less than the whole budget, and is compiled again if the early
+  // compile (at the whole budget) is not what the plan says.
+  const own = embeddedCoreModules(bytes);
+  const sources: [name: string, data: Uint8Array, early: Promise<WebAssembly.Module> | undefined][] = [
+    ...transpiled.embedded.map(([name, index]) => [name, own[index]!, early[index]] as [string, Uint8Array, Promise<WebAssembly.Module>]),
+    ...transpiled.modules.map(([name, data]) => [name, data, undefined] as [string, Uint8Array, undefined]),
+  ];
+  const counts = instanceCounts(transpiled.source);
+  const planned = sources.map(([name, data]) => ({ name, memories: definedMemories(data), instances: counts.get(name) ?? 0 }));
+  const plan = planMemories(planned, memoryLimitBytes);
+  const memoryPages = new Map<WebAssembly.Module, number>();
+  const compiling = Promise.all(
+    sources.map(async ([name, data, compiled], i) => {
+      const cap = plan.get(name) ?? maxPages;
+      const module = await (cap === maxPages && compiled ? compiled : compileCapped(data, cap));
+      memoryPages.set(module, planned[i]!.memories.reduce((n, m) => n + Math.min(m.max ?? Infinity, cap), 0));
+      return [name, module] as const;
+    }),
+  );
   compiling.catch(() => {}); // awaited below; a failed import must not leave it unhandled
   const module = await evaluator.importModule(transpiled.source);
   onStage('transpile', now() - t);
@@ -128,7 +149,16 @@ export async function prepare(
   t = now();
   const modules = new Map(await compiling);
   onStage('compile', now() - t);
-  return { world, instantiate: module.instantiate, modules, suspendable, cached, ...(plain ? { plain } : {}) };
+  return {
+    world,
+    instantiate: module.instantiate,
+    modules,
+    memoryPages,
+    memories: memoryCount(planned),
+    suspendable,
+    cached,
+    ...(plain ? { plain } : {}),
+  };
 }
 
 /** Caps a core module's memories and compiles it. */

@@ -2,6 +2,9 @@
  * What a component registered through wasi:mcp/runtime, validated on the way
  * in so that the protocol side can trust it. A registration error is thrown as
  * RegistrationError and reaches the component as `error(invalid-params)`.
+ * Besides the limits on each entry, the registry as a whole holds at most
+ * LIMITS.registryBytes of names, texts and schemas: a batch that would take it
+ * past that is refused before its schemas are parsed.
  */
 import { isJsonObject, parseJsonBytes } from './bytes.js';
 import { schemaProblem } from './schema-check.js';
@@ -19,6 +22,7 @@ export const LIMITS = {
   descriptionLength: 64 * 1024,
   schemaBytes: 1024 * 1024,
   entries: 10_000,
+  registryBytes: 8 * 1024 * 1024,
 } as const;
 
 export class RegistrationError extends Error {
@@ -40,16 +44,36 @@ export class Registry {
   readonly resources = new Map<string, WitResourceDefinition>();
   readonly templates = new Map<string, WitResourceTemplate>();
   readonly prompts = new Map<string, WitPromptDefinition>();
+  /** Bytes of names, texts and schemas registered so far (strings counted in UTF-16 code units). */
+  #bytes = 0;
+
+  /** Counts a batch of `bytes` towards the registry's budget, or refuses it. */
+  #charge(what: string, bytes: number): void {
+    if (this.#bytes + bytes > LIMITS.registryBytes) {
+      throw new RegistrationError(
+        `${what} would take the registry to ${this.#bytes + bytes} bytes; the registry budget is ${LIMITS.registryBytes}`,
+      );
+    }
+    this.#bytes += bytes;
+  }
 
   setServer(info: WitServerInfo): void {
     if (this.server) throw new RegistrationError('register-server was already called');
     checkName('server name', info.name);
     checkText('server version', info.version);
     checkText('instructions', info.instructions);
+    this.#charge('register-server', sizeOf(info.name, info.version, info.instructions));
     this.server = info;
   }
 
   addTools(tools: WitToolDefinition[]): void {
+    const sizes = tools.map(
+      (t) => sizeOf(t.name, t.title, t.description, t.annotations?.title) + t.inputSchema.length + (t.outputSchema?.length ?? 0),
+    );
+    this.#chargeBatch(`register-tools of ${tools.length} tools`, sizes, () => this.#addTools(tools));
+  }
+
+  #addTools(tools: WitToolDefinition[]): void {
     const entries = tools.map((tool) => {
       checkName('tool name', tool.name);
       checkText(`description of tool "${tool.name}"`, tool.description);
@@ -86,7 +110,10 @@ export class Registry {
       checkText(`title of resource "${r.uri}"`, r.title);
       checkText(`description of resource "${r.uri}"`, r.description);
     }
-    addUnique(this.resources, resources, (r) => r.uri, 'resource');
+    const sizes = resources.map((r) => sizeOf(r.uri, r.name, r.title, r.description, r.mimeType));
+    this.#chargeBatch(`register-resources of ${resources.length} resources`, sizes, () =>
+      addUnique(this.resources, resources, (r) => r.uri, 'resource'),
+    );
   }
 
   addTemplates(templates: WitResourceTemplate[]): void {
@@ -96,7 +123,10 @@ export class Registry {
       checkText(`title of template "${t.uriTemplate}"`, t.title);
       checkText(`description of template "${t.uriTemplate}"`, t.description);
     }
-    addUnique(this.templates, templates, (t) => t.uriTemplate, 'resource template');
+    const sizes = templates.map((t) => sizeOf(t.uriTemplate, t.name, t.title, t.description, t.mimeType));
+    this.#chargeBatch(`register-resource-templates of ${templates.length} templates`, sizes, () =>
+      addUnique(this.templates, templates, (t) => t.uriTemplate, 'resource template'),
+    );
   }
 
   addPrompts(prompts: WitPromptDefinition[]): void {
@@ -114,8 +144,30 @@ export class Registry {
         seen.add(arg.name);
       }
     }
-    addUnique(this.prompts, prompts, (p) => p.name, 'prompt');
+    const sizes = prompts.map(
+      (p) => sizeOf(p.name, p.title, p.description) + (p.arguments ?? []).reduce((n, a) => n + sizeOf(a.name, a.description), 0),
+    );
+    this.#chargeBatch(`register-prompts of ${prompts.length} prompts`, sizes, () =>
+      addUnique(this.prompts, prompts, (p) => p.name, 'prompt'),
+    );
   }
+
+  /** Charges a batch, then adds it; a batch that is refused leaves the count as it was. */
+  #chargeBatch(what: string, sizes: number[], add: () => void): void {
+    const before = this.#bytes;
+    this.#charge(what, sizes.reduce((a, b) => a + b, 0));
+    try {
+      add();
+    } catch (e) {
+      this.#bytes = before;
+      throw e;
+    }
+  }
+}
+
+/** The size the registry counts for some strings (UTF-16 code units, as JavaScript holds them; absent is 0). */
+function sizeOf(...texts: (string | undefined)[]): number {
+  return texts.reduce((n, t) => n + (t?.length ?? 0), 0);
 }
 
 function checkName(what: string, value: string): void {

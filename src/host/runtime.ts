@@ -1,11 +1,14 @@
 /**
  * The host side of `wasi:mcp/runtime` and of the `error` resource from
  * `wasi:mcp/types`. Registration goes into a Registry; log, progress and
- * notifications become MCP notifications, routed to the request being handled
- * when there is one (so a client can relate them to it), else to the sink.
+ * notifications become MCP notifications, within a budget
+ * (notification-budget.ts), routed to the request being handled when there is
+ * one (so a client can relate them to it), else to the sink.
  */
 import type { ServerNotification } from '@modelcontextprotocol/server';
 import { jsonBytes, parseJsonBytes } from './bytes.js';
+import { describeError } from './errors.js';
+import { NotificationBudget } from './notification-budget.js';
 import { Registry, RegistrationError } from './registry.js';
 import type {
   WitErrorCode,
@@ -96,6 +99,9 @@ const CHANGE_NOTIFICATIONS = new Set([
   'notifications/resources/updated',
 ]);
 
+/** The `logger` of the host's own log lines. */
+export const HOST_LOGGER = 'wasi-mcp host';
+
 export class Runtime {
   readonly registry = new Registry();
   /** Why the last refused registration was refused: named when `run` then fails. */
@@ -103,28 +109,44 @@ export class Runtime {
   #current: CallContext | undefined;
   readonly #sink: NotificationSink;
   readonly #suspendable: boolean;
+  readonly #notifications: NotificationBudget;
 
   /**
    * `suspendable`: the component was transpiled so that its handlers can wait
    * for a promise (JSPI); only then can it ask the client something.
    */
-  constructor(sink: NotificationSink, suspendable = false) {
+  constructor(sink: NotificationSink, suspendable = false, notifications = new NotificationBudget()) {
     this.#sink = sink;
     this.#suspendable = suspendable;
+    this.#notifications = notifications;
   }
 
   /**
    * Runs `fn` (a call into the component, which may suspend) with `context`
-   * as the current request. Calls must not overlap: ComponentHost queues them.
+   * as the current request, named `during` in the report of dropped
+   * notifications. Calls must not overlap: ComponentHost queues them.
    */
-  async within<T>(context: CallContext, fn: () => T | Promise<T>): Promise<T> {
+  async within<T>(context: CallContext, fn: () => T | Promise<T>, during = 'a handler'): Promise<T> {
     this.#current = context;
     try {
       context.onRun?.();
       return await fn();
     } finally {
+      this.#reportDropped(during);
       this.#current = undefined;
     }
+  }
+
+  /** Ends the component's run: what it sent then had a budget of its own. */
+  endRun(): void {
+    this.#reportDropped('run');
+  }
+
+  /** One log line, from the host itself, saying how many notifications were dropped. */
+  #reportDropped(during: string): void {
+    const report = this.#notifications.endCall(during);
+    if (report === undefined) return;
+    this.#send({ method: 'notifications/message', params: { level: 'warning', logger: HOST_LOGGER, data: report } });
   }
 
   /** request-sampling and request-elicitation: JSON to the client and back, while a handler waits. */
@@ -145,7 +167,7 @@ export class Runtime {
       if (e instanceof McpErrorResource) throw e;
       const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
       // The SDK's McpError puts "MCP error <code>: " before the client's message; the host adds it again.
-      const message = (e instanceof Error ? e.message : String(e)).replace(/^MCP error -?\d+: /, '');
+      const message = describeError(e).replace(/^MCP error -?\d+: /, '');
       throw new McpErrorResource(witCodeOf(code), message, undefined);
     }
   }
@@ -166,9 +188,14 @@ export class Runtime {
    * a resource) concerns every client, whatever request announced it: in
    * 2026-07-28 it reaches them only on their subscriptions/listen streams.
    */
-  #emit(notification: ServerNotification): void {
+  #send(notification: ServerNotification): void {
     const change = CHANGE_NOTIFICATIONS.has(notification.method);
     ((change ? undefined : this.#current?.notify) ?? this.#sink)(notification);
+  }
+
+  /** Makes and sends a notification if the budget lets one more through; drops it otherwise. */
+  #emit(make: () => ServerNotification): void {
+    if (this.#notifications.admit()) this.#send(make());
   }
 
   #logNotification(level: WitLogLevel, message: string, data: Uint8Array | undefined): ServerNotification {
@@ -235,11 +262,11 @@ export class Runtime {
           this.registry.served = true;
         },
         sendNotification: (n: WitNotification) =>
-          this.#guard(() => this.#fromWitNotification(n).forEach((x) => this.#emit(x))),
+          this.#guard(() => this.#fromWitNotification(n).forEach((x) => this.#emit(() => x))),
         log: (level: WitLogLevel, message: string, data: Uint8Array | undefined) =>
-          this.#guard(() => this.#emit(this.#logNotification(level, message, data))),
+          this.#guard(() => this.#emit(() => this.#logNotification(level, message, data))),
         reportProgress: (token: string, progress: bigint, total: bigint | undefined) =>
-          this.#guard(() => this.#emit(this.#progressNotification(token, progress, total))),
+          this.#guard(() => this.#emit(() => this.#progressNotification(token, progress, total))),
         currentProgressToken: () => {
           const token = this.#current?.progressToken;
           return token === undefined ? undefined : String(token);
@@ -297,7 +324,7 @@ export class Runtime {
       fn();
     } catch (e) {
       if (e instanceof McpErrorResource) throw e;
-      throw new McpErrorResource('internal-error', e instanceof Error ? e.message : String(e), undefined);
+      throw new McpErrorResource('internal-error', describeError(e), undefined);
     }
   }
 }

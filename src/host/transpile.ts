@@ -7,6 +7,7 @@
  */
 import { embeddedCoreModules, sameBytes } from './core-modules.js';
 import { describeError, HostError } from './errors.js';
+import { budgetLifts } from './lift-budget.js';
 
 export interface World {
   imports: string[];
@@ -45,10 +46,10 @@ export interface TranspileCache {
 export const TRANSPILER = 'jco-1.35.0';
 /**
  * Also part of every key: bumped when what transpile keeps of jco's output changes (2: function
- * exports; 3: core modules the component embeds are kept as their index, issue #7; 4: the printed
- * WIT of a component without wasi:mcp).
+ * exports; 3: core modules the component embeds are kept as their index; 4: the printed WIT of a
+ * component without wasi:mcp; 5: copies out of the component charged to a budget, lift-budget.ts).
  */
-const FORMAT = 'f4';
+const FORMAT = 'f5';
 
 export interface JspiConfig {
   imports: string[];
@@ -82,7 +83,7 @@ async function runJco(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<
   }
   const files = new Map(out.files);
   return {
-    source: new TextDecoder().decode(files.get('component.js')),
+    source: budgetLifts(new TextDecoder().decode(files.get('component.js'))),
     world: {
       imports: out.imports,
       // A bare function export is named with `()` so that it reads apart from an interface.

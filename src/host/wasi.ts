@@ -9,6 +9,7 @@
  */
 
 import { normalizeOrigin } from './grant-values.js';
+import { announceRequest } from './http-redirects.js';
 import { composePreopens, type FilesystemAdapter, type Mount } from './preopens.js';
 
 /** The namespaces of the shim's browser build (`import * as wasi from '.../browser/index.js'`). */
@@ -116,34 +117,38 @@ interface OutgoingRequestLike {
 }
 
 /**
- * The origin of the URL a wasi:http request will really fetch. The shim
- * joins scheme, authority and path-with-query as they are, and it accepts a
- * path that does not start with `/`: a path of `.evil.net/x` or `:8443/x`
- * moves the request to another host or port, so the authority alone proves
- * nothing.
+ * The URL a wasi:http request will really fetch. The shim joins scheme,
+ * authority and path-with-query as they are, and it accepts a path that does
+ * not start with `/`: a path of `.evil.net/x` or `:8443/x` moves the request
+ * to another host or port, so the authority alone proves nothing.
  */
-function originOf(request: OutgoingRequestLike): string | undefined {
+function urlOf(request: OutgoingRequestLike): string {
   const scheme = request.scheme();
-  const name = scheme === undefined ? 'https' : scheme.tag === 'other' ? scheme.val : scheme.tag.toLowerCase();
-  return normalizeOrigin(`${name}://${request.authority() ?? ''}${request.pathWithQuery() ?? ''}`);
+  const name = scheme === undefined ? 'https' : scheme.tag === 'other' ? scheme.val.toLowerCase() : scheme.tag.toLowerCase();
+  return `${name}://${request.authority() ?? ''}${request.pathWithQuery() ?? ''}`;
 }
 
-/** outgoing-handler that lets through only the granted origins. */
+/** outgoing-handler that lets through only the granted origins, redirects included (http-redirects.ts). */
 function filteredHttp(
   handler: { handle(request: OutgoingRequestLike, options: unknown): unknown },
   origins: string[],
   onDenied: DenialListener,
 ) {
   const granted = new Set(origins.map((o) => (o === '*' ? o : normalizeOrigin(o) ?? o)));
+  const allows = (origin: string) => granted.has('*') || granted.has(origin);
   return {
     handle(request: OutgoingRequestLike, options: unknown) {
-      const origin = originOf(request);
-      if (!granted.has('*') && (origin === undefined || !granted.has(origin))) {
+      const url = urlOf(request);
+      const origin = normalizeOrigin(url);
+      if (origin === undefined || !allows(origin)) {
         onDenied({ capability: 'http', detail: origin ?? `${request.authority() ?? ''}${request.pathWithQuery() ?? ''}` });
         // wasi:http/types.error-code: the component sees a denied request, the host does not crash.
         throw { tag: 'HTTP-request-denied' };
       }
-      return handler.handle(request, options);
+      const future = handler.handle(request, options);
+      // The shim fetches later, from a promise callback: announced now, it is checked then.
+      announceRequest({ url, allows, onDenied: (detail) => onDenied({ capability: 'http', detail }) });
+      return future;
     },
   };
 }

@@ -16,7 +16,7 @@ import type {
   ServerCapabilities,
   Tool,
 } from '@modelcontextprotocol/client';
-import type { WireError } from '../host/errors.js';
+import { toWireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../transport/supervised.js';
@@ -69,10 +69,8 @@ export type ResourceUpdates = Readonly<Record<string, number>>;
 
 const now = () => performance.timeOrigin + performance.now();
 
-function asWireError(e: unknown, fallback: string): WireError {
-  const info = errorInfo(e);
-  return { code: typeof info.code === 'string' ? info.code : fallback, message: info.message };
-}
+/** What the History tab keeps of a session's messages, all together (a message may be 4 MiB). */
+export const HISTORY_BYTES = 64 * 2 ** 20;
 
 export class ServerSession {
   readonly id: string;
@@ -82,7 +80,7 @@ export class ServerSession {
 
   readonly status = new StatusStore(now());
   readonly catalog = new CatalogStore();
-  readonly history = new ListStore<HistoryEntry>(20_000);
+  readonly history = new ListStore<HistoryEntry>(20_000, undefined, { maxBytes: HISTORY_BYTES, sizeOf: (e) => e.size });
   readonly logs = new ListStore<LogEntry>(5_000);
   readonly notifications = new ListStore<NotificationEntry>(5_000);
   readonly output = new ListStore<OutputEntry>(5_000);
@@ -140,7 +138,7 @@ export class ServerSession {
     try {
       this.bytes = await this.#options.read();
     } catch (e) {
-      this.status.failed(asWireError(e, 'READ_FAILED'));
+      this.status.failed(toWireError(e, 'READ_FAILED'));
       return;
     }
     this.status.stageDone('read', now() - t, now());
@@ -213,7 +211,7 @@ export class ServerSession {
       await this.client.connect(recording, this.#requestOptions());
       return true;
     } catch (e) {
-      this.status.failed(asWireError(e, 'INITIALIZE_FAILED'));
+      this.status.failed(toWireError(e, 'INITIALIZE_FAILED'));
       await recording.close().catch(() => {});
       return false;
     }
@@ -410,9 +408,9 @@ export class ServerSession {
   #onSupervisor(event: SupervisorEvent): void {
     // A fresh worker does not know what the old one asked.
     if (event.type !== 'restarted') this.clientRequests.dropAll(`the component stopped: ${event.reason.message}`);
-    if (event.type === 'restarting') this.status.restarting(event.reason);
+    if (event.type === 'restarting') this.status.restarting(toWireError(event.reason));
     else if (event.type === 'restarted') this.status.restarted(event.restarts);
-    else this.status.failed(event.reason);
+    else this.status.failed(toWireError(event.reason));
     this.notifications.push({ seq: ++this.#seq, time: now(), method: `supervisor/${event.type}`, params: event });
   }
 

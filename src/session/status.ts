@@ -3,7 +3,7 @@
  * (issue #3, item 2), then ready, restarting after a fault, or failed.
  */
 import type { Implementation, ServerCapabilities } from '@modelcontextprotocol/client';
-import type { WireError } from '../host/errors.js';
+import type { ErrorReport } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { Store } from './store.js';
 
@@ -40,7 +40,7 @@ export type Phase = 'loading' | 'ready' | 'restarting' | 'failed' | 'closed';
 export interface SessionStatus {
   phase: Phase;
   stages: StageState[];
-  error?: WireError;
+  error?: ErrorReport;
   /** A line about the last restart, kept after it succeeded. */
   notice?: string;
   restarts: number;
@@ -70,7 +70,7 @@ export class StatusStore extends Store<SessionStatus> {
     });
   }
 
-  failed(error: WireError): void {
+  failed(error: ErrorReport): void {
     this.update((s) => ({
       ...s,
       phase: 'failed',
@@ -84,7 +84,7 @@ export class StatusStore extends Store<SessionStatus> {
     this.update(({ error: _over, ...s }) => ({ ...s, phase: 'ready', info, ...(notice === undefined ? {} : { notice }) }));
   }
 
-  restarting(reason: WireError): void {
+  restarting(reason: ErrorReport): void {
     this.update((s) => ({ ...s, phase: 'restarting', notice: `Restarting: ${reason.message}` }));
   }
 

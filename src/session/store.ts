@@ -48,33 +48,52 @@ export interface ListSnapshot<T> {
   readonly total: number;
 }
 
+/** A bound on the bytes a ListStore holds, by a size it is told of each item. */
+export interface ByteBudget<T> {
+  maxBytes: number;
+  sizeOf(item: T): number;
+}
+
 /**
- * An append-only list with a capacity (oldest items are dropped) that tells
- * its readers at most once per `delayMs`, so a burst of thousands of messages
- * costs one render, not thousands.
+ * An append-only list with a capacity (oldest items are dropped), and if
+ * given a byte budget, a bound on the total size of its items (oldest dropped
+ * too, the newest always kept), that tells its readers at most once per
+ * `delayMs`, so a burst of thousands of messages costs one render, not
+ * thousands.
  */
 export class ListStore<T> extends Store<ListSnapshot<T>> {
   readonly capacity: number;
   readonly #delayMs: number;
+  readonly #budget: ByteBudget<T> | undefined;
   readonly #items: T[] = [];
+  #bytes = 0;
   #total = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(capacity: number, delayMs = 16) {
+  constructor(capacity: number, delayMs = 16, budget?: ByteBudget<T>) {
     super({ items: [], total: 0 });
     this.capacity = capacity;
     this.#delayMs = delayMs;
+    this.#budget = budget;
   }
 
   push(item: T): void {
     this.#items.push(item);
     this.#total += 1;
-    if (this.#items.length > this.capacity) this.#items.splice(0, this.#items.length - this.capacity);
+    let drop = Math.max(0, this.#items.length - this.capacity);
+    if (this.#budget) {
+      const { maxBytes, sizeOf } = this.#budget;
+      this.#bytes += sizeOf(item);
+      for (let i = 0; i < drop; i++) this.#bytes -= sizeOf(this.#items[i]!);
+      while (this.#bytes > maxBytes && drop < this.#items.length - 1) this.#bytes -= sizeOf(this.#items[drop++]!);
+    }
+    if (drop > 0) this.#items.splice(0, drop);
     this.#timer ??= setTimeout(() => this.flush(), this.#delayMs);
   }
 
   clear(): void {
     this.#items.length = 0;
+    this.#bytes = 0;
     this.flush();
   }
 

@@ -16,7 +16,7 @@ import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
 import { isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse, isJSONRPCErrorResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
-import type { WireError } from '../host/errors.js';
+import { toWireError, type ErrorReport } from '../host/errors.js';
 import { QUESTION_TIMEOUT_MS } from '../host/question-timeout.js';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
 import { requestKey } from './request-key.js';
@@ -27,15 +27,15 @@ export interface WorkerLink {
   /** Stops the worker at once (a component in an endless loop never yields). */
   terminate(): void;
   /** Set by the supervisor; the platform calls it when the worker dies on its own. */
-  onexit?: (error: WireError) => void;
+  onexit?: (error: ErrorReport) => void;
   /** The platform calls it with how many calls the component holds between input_required rounds. */
   onheld?: (calls: number) => void;
 }
 
 export type SupervisorEvent =
-  | { type: 'restarting'; reason: WireError }
+  | { type: 'restarting'; reason: ErrorReport }
   | { type: 'restarted'; restarts: number }
-  | { type: 'gave-up'; reason: WireError };
+  | { type: 'gave-up'; reason: ErrorReport };
 
 export interface SupervisorOptions {
   spawn(): Promise<WorkerLink>;
@@ -169,7 +169,7 @@ export class SupervisedTransport implements Transport {
     }
     const graceMs = this.#options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
     pending.timer = setTimeout(() => {
-      const reason: WireError = {
+      const reason: ErrorReport = {
         code: 'CANCELLED',
         message: `${pending.request.method} was cancelled by the client and still ran ${graceMs} ms later; the component was stopped and restarted`,
       };
@@ -183,7 +183,7 @@ export class SupervisedTransport implements Transport {
   #arm(request: JSONRPCRequest): ReturnType<typeof setTimeout> | undefined {
     if (request.method === 'subscriptions/listen') return undefined;
     return setTimeout(() => {
-      const reason: WireError = {
+      const reason: ErrorReport = {
         code: 'TIMED_OUT',
         message: `${request.method} did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
       };
@@ -256,7 +256,7 @@ export class SupervisedTransport implements Transport {
   }
 
   /** Answers a pending request with an error, as the server would have. */
-  #answer(id: RequestId, code: number, reason: WireError): void {
+  #answer(id: RequestId, code: number, reason: ErrorReport): void {
     const pending = this.#pending.get(requestKey(id));
     if (!pending) return;
     clearTimeout(pending.timer);
@@ -308,7 +308,7 @@ export class SupervisedTransport implements Transport {
     try {
       link = await this.#options.spawn();
     } catch (e) {
-      const reason = toReason(e, 'WORKER_CRASHED');
+      const reason = toWireError(e, 'WORKER_CRASHED');
       if (!replay) throw e;
       await this.#restart(reason);
       return;
@@ -352,7 +352,7 @@ export class SupervisedTransport implements Transport {
    * worker never started unless they were waiting on the client: they go to the new
    * worker instead of failing. After a crash nobody knows which request ran, so all fail.
    */
-  async #restart(reason: WireError, counts = true, culpritKnown = false): Promise<void> {
+  async #restart(reason: ErrorReport, counts = true, culpritKnown = false): Promise<void> {
     if (this.#closed) return;
     const old = this.#link;
     this.#link = undefined;
@@ -384,7 +384,7 @@ export class SupervisedTransport implements Transport {
     if (counts) this.#failures += 1;
     const limit = this.#options.maxRestarts ?? 3;
     if (this.#failures > limit) {
-      const gaveUp: WireError = {
+      const gaveUp: ErrorReport = {
         code: 'CRASH_LOOP',
         message: `the component failed ${this.#failures} times in a row (last: ${reason.message}); not restarting it again`,
       };
@@ -412,9 +412,3 @@ function heldStateOf(result: unknown): string | undefined {
   return r.resultType === 'input_required' && typeof r.requestState === 'string' ? r.requestState : undefined;
 }
 
-function toReason(e: unknown, code: string): WireError {
-  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
-    return { code: String(e.code), message: String(e.message) };
-  }
-  return { code, message: e instanceof Error ? e.message : String(e) };
-}

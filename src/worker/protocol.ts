@@ -5,8 +5,9 @@
  * defined together.
  */
 import * as z from 'zod/v4';
+import { ERROR_CODES } from '../host/errors.js';
 
-export const WireErrorSchema = z.object({ code: z.string(), message: z.string(), data: z.unknown().optional() });
+export const WireErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), data: z.unknown().optional() });
 
 /** A directory tree held in memory (the host's `FileTree`): files carry their bytes as `source`. */
 type FileTreeShape = { dir: Record<string, FileTreeShape | { source: Uint8Array | string }> };

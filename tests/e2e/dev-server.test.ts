@@ -4,6 +4,7 @@
  * and print its WIT world, with no page error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectPolicy } from './csp.js';
 import { openPage, startSuite, stopSuite, type Suite } from './harness.js';
 import { loadExample, openTab, selectTool, settledResult } from './ui.js';
 
@@ -15,6 +16,10 @@ beforeAll(async () => {
 afterAll(() => stopSuite(suite));
 
 describe('npm start (vite dev server)', () => {
+  it('serves the page with the same Content Security Policy as the build', async () => {
+    await expectPolicy(suite!.preview.url);
+  });
+
   it('loads a component, calls a tool and shows the WIT world', async () => {
     const { page, errors, close } = await openPage(suite!.browser, suite!.preview.url);
     try {

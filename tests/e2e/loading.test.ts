@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../helpers/examples.js';
+import { expectPolicy } from './csp.js';
 import type { Opened } from './harness.js';
 import { usePagePerTest } from './lifecycle.js';
 import { loadExample, openTab, waitForPhase, workspace } from './ui.js';
@@ -19,6 +20,10 @@ async function listed(page: Opened['page'], tab: string, list: string): Promise<
 }
 
 describe('loading', () => {
+  it('serves the built page with its Content Security Policy', async () => {
+    await expectPolicy(pages.suite().preview.url);
+  });
+
   it('loads everything from the picker and lists its tools, resources, templates and prompts', async () => {
     const { page, errors } = await open();
     await loadExample(page, 'everything');

@@ -50,7 +50,7 @@ describe('memory', () => {
       const result = await callTool(page, 'oom');
       const alert = (await result.getByRole('alert').innerText()).replace(/\s+/g, ' ');
       expect(alert).toContain('-32603');
-      expect(alert).toMatch(/the component ran out of memory in callTool \(\d+ MiB in use, limit 64 MiB per memory\); it was restarted/);
+      expect(alert).toMatch(/the component ran out of memory in callTool \(\d+ MiB in use, budget 64 MiB for all its memories\); it was restarted/);
 
       expect(await (await callTool(page, 'ok')).locator('.content-text').innerText()).toBe('ok');
       expect(errors).toEqual([]);

@@ -23,6 +23,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
     if (req.url === '/big') res.end('x'.repeat(5000));
+    else if (req.url === '/to-hello') res.writeHead(302, { location: '/hello' }).end();
+    else if (req.url === '/to-other-origin') res.writeHead(307, { location: `http://localhost:${port}/secret` }).end();
+    else if (req.url === '/loop') res.writeHead(301, { location: '/loop' }).end();
     else if (req.url === '/missing') res.writeHead(404).end('not found');
     else res.end(`hello from ${req.url}`);
   });
@@ -125,7 +128,35 @@ describe('with grants', () => {
     expect(c.denials).toEqual([]);
   });
 
+  it('follows a redirect to a granted origin, each hop fetched by the host', async () => {
+    hits.length = 0;
+    expect(await c.call('fetch', { url: `http://127.0.0.1:${port}/to-hello` })).toEqual(text('status 200: hello from /hello'));
+    expect(hits).toEqual(['GET /to-hello', 'GET /hello']);
+    expect(c.denials).toEqual([]);
+  });
+
+  it('denies a redirect to an origin that is not listed, and never fetches it', async () => {
+    hits.length = 0;
+    c.denials.length = 0;
+    expect(await c.call('fetch', { url: `http://127.0.0.1:${port}/to-other-origin` })).toEqual(
+      error(`error: internal-error (a redirect to http://localhost:${port} was denied: not a granted origin)`),
+    );
+    expect(hits).toEqual(['GET /to-other-origin']);
+    expect(c.denials).toEqual([{ capability: 'http', detail: `http://localhost:${port}` }]);
+  });
+
+  it('gives up on a redirect loop after the hop limit', async () => {
+    hits.length = 0;
+    c.denials.length = 0;
+    expect(await c.call('fetch', { url: `http://127.0.0.1:${port}/loop` })).toEqual(
+      error('error: internal-error (more than 20 redirects)'),
+    );
+    expect(hits.length).toBe(21);
+    expect(c.host.restarts).toBe(0);
+  });
+
   it('denies an origin that is not listed: another host name or port for the same server', async () => {
+    c.denials.length = 0;
     hits.length = 0;
     expect(await c.call('fetch', { url: `http://localhost:${port}/hello` })).toEqual(error('denied: HTTP-request-denied'));
     expect(await c.call('fetch', { url: `https://127.0.0.1:${port}/hello` })).toEqual(error('denied: HTTP-request-denied'));

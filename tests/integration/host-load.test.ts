@@ -103,7 +103,7 @@ describe('a trapping component', () => {
     try {
       expect(await c.host.memoryBytes()).toBeLessThan(64 * 2 ** 20);
       await expect(c.client.callTool({ name: 'oom' })).rejects.toMatchObject({
-        message: expect.stringMatching(/ran out of memory in callTool \(\d+ MiB in use, limit 64 MiB per memory\)/),
+        message: expect.stringMatching(/ran out of memory in callTool \(\d+ MiB in use, budget 64 MiB for all its memories\)/),
         data: { code: 'MEMORY_LIMIT', stderr: expect.stringContaining('out of memory') },
       });
       expect(await c.client.callTool({ name: 'ok' })).toEqual({ content: [{ type: 'text', text: 'ok' }] });

@@ -5,7 +5,7 @@
  * and one end of a MessageChannel, and report what the control channel says.
  * Resolves with a WorkerLink once the component serves MCP.
  */
-import type { WireError } from '../../host/errors.js';
+import type { ErrorReport } from '../../host/errors.js';
 import type { WorkerLink } from '../../transport/supervised.js';
 import { FromWorkerSchema, type FromWorker, type Grants, type Limits, type ToWorker } from '../../worker/protocol.js';
 import { IdleWorker } from './idle-worker.js';
@@ -41,7 +41,7 @@ export function prepareComponentWorker(): void {
 /** A component whose start (`wasi:cli/run`) takes longer than this is stopped, as the CLI does. */
 const LOAD_TIMEOUT_MS = 60_000;
 
-function crashed(message: string): WireError {
+function crashed(message: string): ErrorReport {
   return { code: 'WORKER_CRASHED', message };
 }
 
@@ -68,7 +68,7 @@ export function spawnComponentWorker(
       () => fail({ code: 'TIMED_OUT', message: `the component did not finish loading within ${LOAD_TIMEOUT_MS} ms` }),
       LOAD_TIMEOUT_MS,
     );
-    const fail = (error: WireError) => {
+    const fail = (error: ErrorReport) => {
       clearTimeout(loading);
       terminate();
       channel.port1.close();

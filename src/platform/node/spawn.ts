@@ -7,7 +7,7 @@
  * component per worker keeps instances from seeing each other.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { Denial, HostTimings, LoadStage, OutputStreamName, WireError, World } from '../../host/index.js';
+import { describeError, type Denial, type ErrorCode, type ErrorReport, type HostTimings, type LoadStage, type OutputStreamName, type World } from '../../host/index.js';
 import type { PortLike } from '../../transport/message-port.js';
 import type { WorkerLink } from '../../transport/supervised.js';
 import { FromWorkerSchema, type FromWorker, type Grants, type Limits, type ToWorker } from '../../worker/protocol.js';
@@ -17,10 +17,10 @@ import type { WorkerData } from './worker-data.js';
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
 /** A failure to start or keep a worker, with a host error code (WRONG_WORLD, TIMED_OUT, WORKER_CRASHED, ...). */
-export class WorkerError extends Error implements WireError {
+export class WorkerError extends Error implements ErrorReport {
   override name = 'WorkerError';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly data?: unknown,
   ) {
@@ -75,7 +75,7 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
       channel.port1.close();
     };
     /** The worker failed: before 'ready' that rejects the spawn, afterwards it is an unexpected exit. */
-    const fail = (error: WireError): void => {
+    const fail = (error: ErrorReport): void => {
       if (state === 'over') return;
       const wasLoading = state === 'loading';
       stop();
@@ -146,11 +146,10 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
   });
 }
 
-function crashReason(e: unknown): WireError {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
-  const message = e instanceof Error ? e.message : String(e);
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return { code: 'MEMORY_LIMIT', message: `the component's worker ran out of memory: ${message}` };
-  return { code: 'WORKER_CRASHED', message: `the component's worker crashed: ${message}` };
+function crashReason(e: unknown): ErrorReport {
+  const outOfMemory = typeof e === 'object' && e !== null && 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  if (outOfMemory) return { code: 'MEMORY_LIMIT', message: `the component's worker ran out of memory: ${describeError(e)}` };
+  return { code: 'WORKER_CRASHED', message: `the component's worker crashed: ${describeError(e)}` };
 }
 
 function forwardConsole(worker: Worker, onConsole: SpawnOptions['onConsole']): void {

@@ -4,6 +4,8 @@
  * clickable (the caller reads the resource).
  */
 import type { ContentBlock } from '@modelcontextprotocol/client';
+import { safeMime } from './binary-content.js';
+import { ContentImage } from './ContentImage.js';
 import { ResourceBody } from './ResourceBody.js';
 
 interface Props {
@@ -16,9 +18,18 @@ function Block({ block, onOpenLink }: { block: ContentBlock; onOpenLink?(uri: st
     case 'text':
       return <pre className="content-text">{block.text}</pre>;
     case 'image':
-      return <img className="content-image" src={`data:${block.mimeType};base64,${block.data}`} alt={`image (${block.mimeType})`} />;
+      return (
+        <ContentImage className="content-image" src={`data:${safeMime(block.mimeType)};base64,${block.data}`} alt={`image (${block.mimeType})`} />
+      );
     case 'audio':
-      return <audio className="content-audio" controls src={`data:${block.mimeType};base64,${block.data}`} aria-label={`audio (${block.mimeType})`} />;
+      return (
+        <audio
+          className="content-audio"
+          controls
+          src={`data:${safeMime(block.mimeType)};base64,${block.data}`}
+          aria-label={`audio (${block.mimeType})`}
+        />
+      );
     case 'resource':
       return (
         <div className="content-resource">

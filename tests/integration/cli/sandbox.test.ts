@@ -184,7 +184,7 @@ describe('--memory', () => {
     );
     expect(failure).toBeInstanceOf(ProtocolError);
     expect((failure as ProtocolError).data).toMatchObject({ code: 'MEMORY_LIMIT' });
-    expect((failure as ProtocolError).message).toContain('limit 96 MiB per memory');
+    expect((failure as ProtocolError).message).toContain('budget 96 MiB for all its memories');
     expect(await session.client.callTool({ name: 'ok', arguments: {} })).toEqual(text('ok'));
   });
 });

@@ -10,6 +10,22 @@ const tool = (name: string, schema: unknown = { type: 'object' }): WitToolDefini
 });
 
 describe('registry validation', () => {
+  it('refuses a batch that would take the registry past its budget, and counts only what it keeps', () => {
+    const r = new Registry();
+    const schema = { type: 'object', description: 'x'.repeat(1_000_000) };
+    const batch = (from: number) => Array.from({ length: 3 }, (_, i) => tool(`t${from + i}`, schema));
+    r.addTools(batch(0));
+    r.addTools(batch(3));
+    expect(() => r.addTools(batch(6))).toThrow(
+      new RegExp(`register-tools of 3 tools would take the registry to \\d+ bytes; the registry budget is ${LIMITS.registryBytes}`),
+    );
+    expect(r.tools.size).toBe(6);
+    // A batch refused for another reason is not counted either.
+    expect(() => r.addTools([tool('t0')])).toThrow(/duplicate/);
+    r.addTools([tool('small')]);
+    expect(r.tools.size).toBe(7);
+  });
+
   it('rejects duplicate tool names within a batch and across calls, adding nothing', () => {
     const r = new Registry();
     expect(() => r.addTools([tool('a'), tool('a')])).toThrow(new RegistrationError('duplicate tool "a"'));

@@ -6,6 +6,23 @@ import { StatusStore } from '../../../src/session/status.js';
 import { ListStore } from '../../../src/session/store.js';
 
 describe('ListStore', () => {
+  it('drops the oldest items beyond its byte budget, always keeping the newest', () => {
+    const store = new ListStore<number>(100, 5, { maxBytes: 10, sizeOf: (n) => n });
+    for (const n of [4, 4, 4]) store.push(n);
+    store.flush();
+    expect(store.value.items).toEqual([4, 4]);
+    store.push(3);
+    store.flush();
+    expect(store.value.items).toEqual([4, 3]);
+    store.push(50);
+    store.flush();
+    expect(store.value).toEqual({ items: [50], total: 5 });
+    store.clear();
+    store.push(10);
+    store.flush();
+    expect(store.value.items).toEqual([10]);
+  });
+
   it('drops the oldest items beyond its capacity and tells its readers once per burst', async () => {
     const store = new ListStore<number>(3, 5);
     const changed = vi.fn();

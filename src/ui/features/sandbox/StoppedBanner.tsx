@@ -3,10 +3,10 @@
  * after a crash loop, or a restart with new settings failed (issue #5, item 4).
  * Says so and offers a restart by hand; everything already shown stays.
  */
-import type { WireError } from '../../../host/errors.js';
+import type { ErrorReport } from '../../../host/errors.js';
 import type { ServerSession } from '../../../session/server-session.js';
 
-export function StoppedBanner({ session, error }: { session: ServerSession; error: WireError }) {
+export function StoppedBanner({ session, error }: { session: ServerSession; error: ErrorReport }) {
   const title = error.code === 'CRASH_LOOP' ? 'Restarts stopped' : 'The component stopped';
   return (
     <div role="alert" className="error-box stopped">
