@@ -8,6 +8,11 @@ import { parseDirs, parseEnv, parseMemory, parseOrigin, type DirFlag } from './s
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SESSION_IDLE_MS = 10 * 60_000;
+/**
+ * 2025 HTTP sessions open at once (each holds a component worker, about 90 MB
+ * for a QuickJS component); past it a new session gets 503 until one closes.
+ */
+export const DEFAULT_MAX_SESSIONS = 16;
 
 export const USAGE = `Usage:
   wasi-mcp serve <component.wasm> [options]            serve over stdio (newline-delimited JSON-RPC)
@@ -21,6 +26,9 @@ Options:
                        cancels that still runs ${DEFAULT_CANCEL_GRACE_MS} ms later restarts it too, unanswered.
   --session-idle <ms>  with --http: close a session (and free its component) after this long
                        without a request or open stream (default ${DEFAULT_SESSION_IDLE_MS})
+  --max-sessions <n>   with --http: 2025-era sessions open at once, each with its own component;
+                       past it a new one gets 503 (default ${DEFAULT_MAX_SESSIONS}). 2026-07-28
+                       clients have no sessions and share one component.
   --env KEY=VALUE      an environment variable the component sees (repeatable; none by default)
   --dir <host>[:<guest>][:ro]
                        a host directory the component sees at <guest> (default: the same absolute
@@ -56,7 +64,7 @@ export interface Common {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number } } & Common)
+  | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number; maxSessions: number } } & Common)
   | ({ kind: 'inspect' } & Common);
 
 export function parseCommand(argv: string[]): Command {
@@ -86,10 +94,13 @@ export function parseCommand(argv: string[]): Command {
   if (name === 'inspect' && values.http !== undefined) throw usageError('--http is an option of serve, not of inspect');
   const idle = values['session-idle'];
   if (values.http === undefined && idle !== undefined) throw usageError('--session-idle goes with --http');
+  const max = values['max-sessions'];
+  if (values.http === undefined && max !== undefined) throw usageError('--max-sessions goes with --http');
   if (name === 'inspect') return { kind: 'inspect', ...common };
   if (values.http === undefined) return { kind: 'serve', ...common };
   const sessionIdleMs = idle === undefined ? DEFAULT_SESSION_IDLE_MS : positiveInt('--session-idle', idle);
-  return { kind: 'serve', http: { port: port(values.http), sessionIdleMs }, ...common };
+  const maxSessions = max === undefined ? DEFAULT_MAX_SESSIONS : positiveInt('--max-sessions', max);
+  return { kind: 'serve', http: { port: port(values.http), sessionIdleMs, maxSessions }, ...common };
 }
 
 function parse(argv: string[]) {
@@ -103,6 +114,7 @@ function parse(argv: string[]) {
       http: { type: 'string' },
       timeout: { type: 'string' },
       'session-idle': { type: 'string' },
+      'max-sessions': { type: 'string' },
       env: { type: 'string', multiple: true },
       dir: { type: 'string', multiple: true },
       'allow-http': { type: 'string', multiple: true },

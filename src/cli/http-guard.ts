@@ -4,6 +4,7 @@
  * an Origin, when sent, must be a loopback origin), the path, and the body.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_DEPTH, nestsDeeperThan } from '../transport/depth.js';
 
 /** The SDK transport reads up to 4 MiB (shared/notes/toolchain-facts.md); so do we. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -46,11 +47,14 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new HttpFailure(413, -32000, `Payload too large: the limit is ${MAX_BODY_BYTES} bytes`);
     chunks.push(buffer);
   }
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
     throw new HttpFailure(400, -32700, 'Parse error: the body is not JSON');
   }
+  if (nestsDeeperThan(body)) throw new HttpFailure(400, -32600, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`);
+  return body;
 }
 
 /** A JSON-RPC error body with no id, as the SDK's transport answers transport-level failures. */

@@ -35,6 +35,11 @@ export class Sessions {
     this.#sweeper.unref();
   }
 
+  /** Sessions open now, and those being opened (counted by the caller). */
+  get size(): number {
+    return this.#byId.size;
+  }
+
   get(id: string): Session | undefined {
     return this.#byId.get(id);
   }

@@ -34,6 +34,7 @@ const PATH = '/mcp';
 export interface HttpOptions {
   port: number;
   sessionIdleMs: number;
+  maxSessions: number;
 }
 
 export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
@@ -52,6 +53,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     void session.pipe.close();
   });
   let opened = 0;
+  let opening = 0;
   const modernLabel = { current: 'component (2026-07-28)' };
   const modern = new ModernEndpoint({
     spawn: () => spawnModern(modernLabel),
@@ -96,8 +98,10 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     if (typeof sessionId === 'string') {
       const session = sessions.get(sessionId);
       if (!session) return sendError(res, 404, -32001, 'Session not found');
+      // A body is screened here too (size, nesting) before the session's transport parses it.
+      const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
       sessions.track(session, res);
-      return session.http.handleRequest(req, res);
+      return session.http.handleRequest(req, res, body);
     }
     if (req.method !== 'POST') return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
     const body = await readJsonBody(req);
@@ -107,16 +111,27 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
       return modern.handle(req, res, url, headers, body);
     }
     if (!isInitializeRequest(body)) return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
-    let session: Session;
-    try {
-      session = await openSession();
-    } catch (e) {
-      return sendError(res, 503, ProtocolErrorCode.InternalError, `the component could not be started: ${describeError(e)}`);
+    // Each session holds a component: a client that opens them without end must not exhaust memory.
+    if (sessions.size + opening >= options.maxSessions) {
+      res.setHeader('retry-after', '5');
+      return sendError(res, 503, ProtocolErrorCode.InternalError, `Service unavailable: ${options.maxSessions} sessions are open (--max-sessions); close one, or retry later`);
     }
-    sessions.track(session, res);
-    await session.http.handleRequest(req, res, body);
-    // An initialize the transport refused leaves a session nobody can reach: free its worker.
-    if (session.http.sessionId === undefined) await session.pipe.close();
+    // Counted from here until the session is registered (or refused), so a burst cannot pass the limit.
+    opening += 1;
+    try {
+      let session: Session;
+      try {
+        session = await openSession();
+      } catch (e) {
+        return sendError(res, 503, ProtocolErrorCode.InternalError, `the component could not be started: ${describeError(e)}`);
+      }
+      sessions.track(session, res);
+      await session.http.handleRequest(req, res, body);
+      // An initialize the transport refused leaves a session nobody can reach: free its worker.
+      if (session.http.sessionId === undefined) await session.pipe.close();
+    } finally {
+      opening -= 1;
+    }
   };
 
   const server = createServer();

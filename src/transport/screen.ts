@@ -9,6 +9,7 @@ import * as z from 'zod/v4';
 import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from '@modelcontextprotocol/client';
 import { ClientRequestSchema, JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
 import { ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { MAX_DEPTH, nestsDeeperThan } from './depth.js';
 
 /** The largest message the host accepts (the SDK's own HTTP transport reads up to 4 MiB). */
 export const MAX_MESSAGE_BYTES = 4 * 2 ** 20;
@@ -51,6 +52,9 @@ export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
   }
   if (Array.isArray(value)) {
     return error(null, ProtocolErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
+  }
+  if (nestsDeeperThan(value)) {
+    return error(idOf(value), ProtocolErrorCode.InvalidRequest, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`);
   }
   const parsed = JSONRPCMessageSchema.safeParse(value);
   if (!parsed.success) {
