@@ -49,7 +49,8 @@ describe('loading', () => {
     }
     expect(await page.getByRole('navigation', { name: 'Servers' }).getByRole('listitem').count()).toBe(servers.length);
     expect(errors).toEqual([]);
-  });
+    // Ten examples, three of them SpiderMonkey builds of about 12 MiB to transpile in the page.
+  }, 180_000);
 
   it('shows each stage with its time, then name, protocol version, capabilities and the WIT world', async () => {
     const { page, errors } = await open();
