@@ -121,8 +121,22 @@ export class SupervisedTransport implements Transport {
     } else if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
       this.#clientAnswered(message.id!);
     }
-    if (this.#queue) this.#queue.push(message);
-    else await this.#port!.send(message);
+    if (this.#queue) {
+      this.#queue.push(message);
+      return;
+    }
+    try {
+      await this.#port!.send(message);
+    } catch (e) {
+      // A request that never left has nothing to time out: the sender learns of it from the throw.
+      if (isJSONRPCRequest(message)) this.#untrack(message.id);
+      throw e;
+    }
+  }
+
+  #untrack(id: RequestId): void {
+    clearTimeout(this.#pending.get(requestKey(id))?.timer);
+    this.#pending.delete(requestKey(id));
   }
 
   async close(): Promise<void> {
@@ -390,6 +404,10 @@ export class SupervisedTransport implements Transport {
       };
       this.#options.onEvent?.({ type: 'gave-up', reason: gaveUp });
       this.onerror?.(new Error(gaveUp.message));
+      // Every request still waiting gets its answer before the session ends.
+      for (const pending of [...this.#pending.values()]) {
+        if (!pending.cancelled) this.#answer(pending.id, ProtocolErrorCode.InternalError, gaveUp);
+      }
       await this.close();
       return;
     }
