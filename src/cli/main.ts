@@ -9,10 +9,7 @@ import { parseCommand, USAGE, type Command } from './args.js';
 import { readComponent } from './component-file.js';
 import { errorLine, note, writeStdout } from './diagnostics.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
-import { inspect } from './inspect.js';
 import { jspiNote, unsupportedNode } from './node-support.js';
-import { serveHttp } from './serve-http.js';
-import { serveStdio } from './serve-stdio.js';
 
 function packageVersion(): string {
   // dist-node/cli/main.js → package.json at the package root.
@@ -29,12 +26,15 @@ async function run(command: Command): Promise<ExitCode> {
       await writeStdout(`${packageVersion()}\n`);
       return EXIT.OK;
     case 'inspect':
-      return inspect(command, await readComponent(command.file), packageVersion());
+      // Each command imports what only it needs (the HTTP server, the SDK's client): start-up counts.
+      return (await import('./inspect.js')).inspect(command, await readComponent(command.file), packageVersion());
     case 'serve': {
       const noJspi = jspiNote();
       if (noJspi !== undefined) note(noJspi);
       const bytes = await readComponent(command.file);
-      return command.http === undefined ? serveStdio(command, bytes) : serveHttp(command, command.http, bytes);
+      return command.http === undefined
+        ? (await import('./serve-stdio.js')).serveStdio(command, bytes)
+        : (await import('./serve-http.js')).serveHttp(command, command.http, bytes);
     }
   }
 }

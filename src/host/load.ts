@@ -112,7 +112,16 @@ export async function prepare(
   // The engine compiles the component's own core modules off this thread from the start, while the
   // bytes are hashed, the cache is read and the generated module is imported (issue #7: one after
   // the other, these were 100 ms of a 220 ms repeat load of the 12.9 MB SpiderMonkey echo).
-  const early = embeddedCoreModules(bytes).map((data) => compileCapped(data, maxPages));
+  // Each is compiled at the cap the memory plan gives it when every module is instantiated once
+  // (nearly every component), so the plan below can keep the early module instead of compiling
+  // the same bytes again at another cap.
+  const own = embeddedCoreModules(bytes);
+  const guess = planMemories(
+    own.map((data, i) => ({ name: `${i}`, memories: definedMemories(data), instances: 1 })),
+    memoryLimitBytes,
+  );
+  const earlyCaps = own.map((_, i) => guess.get(`${i}`) ?? maxPages);
+  const early = own.map((data, i) => compileCapped(data, earlyCaps[i]!));
   for (const compiling of early) compiling.catch(() => {}); // a failure counts only where it is awaited
   const suspendable = hasJspi() && mayImportAny(bytes, SUSPENDING_IMPORTS);
   const jspi = suspendable ? { imports: SUSPENDING_IMPORTS, exports: PROMISING_EXPORTS } : undefined;
@@ -124,20 +133,20 @@ export async function prepare(
   else checkWorld(world);
   // Every memory of every instance shares one budget: a module instantiated more than once, or
   // with more than one memory, gets less than the whole budget, and is compiled again if the early
-  // compile (at the whole budget) is not what the plan says.
-  const own = embeddedCoreModules(bytes);
-  const sources: [name: string, data: Uint8Array, early: Promise<WebAssembly.Module> | undefined][] = [
-    ...transpiled.embedded.map(([name, index]) => [name, own[index]!, early[index]] as [string, Uint8Array, Promise<WebAssembly.Module>]),
-    ...transpiled.modules.map(([name, data]) => [name, data, undefined] as [string, Uint8Array, undefined]),
+  // compile is not at the cap the plan says.
+  type Source = [name: string, data: Uint8Array, early: Promise<WebAssembly.Module> | undefined, earlyCap: number | undefined];
+  const sources: Source[] = [
+    ...transpiled.embedded.map(([name, index]): Source => [name, own[index]!, early[index], earlyCaps[index]]),
+    ...transpiled.modules.map(([name, data]): Source => [name, data, undefined, undefined]),
   ];
   const counts = instanceCounts(transpiled.source);
   const planned = sources.map(([name, data]) => ({ name, memories: definedMemories(data), instances: counts.get(name) ?? 0 }));
   const plan = planMemories(planned, memoryLimitBytes);
   const memoryPages = new Map<WebAssembly.Module, number>();
   const compiling = Promise.all(
-    sources.map(async ([name, data, compiled], i) => {
+    sources.map(async ([name, data, compiled, compiledCap], i) => {
       const cap = plan.get(name) ?? maxPages;
-      const module = await (cap === maxPages && compiled ? compiled : compileCapped(data, cap));
+      const module = await (cap === compiledCap && compiled ? compiled : compileCapped(data, cap));
       memoryPages.set(module, planned[i]!.memories.reduce((n, m) => n + Math.min(m.max ?? Infinity, cap), 0));
       return [name, module] as const;
     }),
