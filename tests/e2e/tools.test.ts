@@ -46,7 +46,8 @@ describe('tools', () => {
     await page.getByRole('button', { name: 'Call tool' }).click();
     let result = await settledResult(page, 'tools/call image');
     const img = result.getByRole('img', { name: 'image (image/png)' });
-    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(16);
+    // The page shows an image once it has decoded it and checked its size: give a busy machine time.
+    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(16);
 
     await selectTool(page, 'audio');
     await page.getByRole('button', { name: 'Call tool' }).click();
