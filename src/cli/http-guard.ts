@@ -57,12 +57,20 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return body;
 }
 
-/** A JSON-RPC error body with no id, as the SDK's transport answers transport-level failures. */
-export function sendError(res: ServerResponse, status: number, rpcCode: number, message: string): void {
+/** The text of a JSON-RPC error response; `code` is the host's own error code, in `data`. */
+export function errorBody(id: string | number | null, rpcCode: number, message: string, code?: string): string {
+  return JSON.stringify({ jsonrpc: '2.0', id, error: { code: rpcCode, message, ...(code ? { data: { code } } : {}) } });
+}
+
+/**
+ * A JSON-RPC error as the whole HTTP answer; with no id unless given, as the
+ * SDK's transport answers transport-level failures.
+ */
+export function sendError(res: ServerResponse, status: number, rpcCode: number, message: string, id: string | number | null = null, code?: string): void {
   if (res.headersSent) {
     res.end();
     return;
   }
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: rpcCode, message }, id: null }));
+  res.end(errorBody(id, rpcCode, message, code));
 }

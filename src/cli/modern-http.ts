@@ -19,6 +19,7 @@ import { toWireError, type ErrorReport } from '../host/index.js';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { FromBridgeSchema, type ToBridge } from '../worker/http-bridge.js';
+import { errorBody, sendError } from './http-guard.js';
 
 interface Exchange {
   res: ServerResponse;
@@ -186,12 +187,10 @@ function rpcIdOf(body: unknown): string | number | null {
 
 /** A JSON-RPC error as the answer to an exchange: a JSON body, or the last event of a stream already under way. */
 function writeError(res: ServerResponse, status: number, id: string | number | null, rpcCode: number, message: string, code?: string): void {
-  const body = JSON.stringify({ jsonrpc: '2.0', id, error: { code: rpcCode, message, ...(code ? { data: { code } } : {}) } });
   if (!res.headersSent) {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(body);
+    sendError(res, status, rpcCode, message, id, code);
   } else if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) {
-    res.end(`event: message\ndata: ${body}\n\n`);
+    res.end(`event: message\ndata: ${errorBody(id, rpcCode, message, code)}\n\n`);
   } else {
     res.end();
   }
