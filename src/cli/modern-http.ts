@@ -6,7 +6,8 @@
  * sessions, so there is nothing to keep apart, and a retry that continues
  * an input_required round must reach the process that holds its call).
  *
- * Every exchange has a deadline, paused while the component holds a call
+ * Every exchange has a deadline (a component call's counts from when the
+ * calls sent before it finished), paused while the component holds a call
  * between rounds (it runs one handler at a time). An exchange past its
  * deadline gets a JSON-RPC error, the worker is replaced, and the other
  * open exchanges end with an error too (listen streams simply close; their
@@ -17,6 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { toWireError, type ErrorReport } from '../host/index.js';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
+import { runsInComponent } from '../transport/component-calls.js';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { FromBridgeSchema, type ToBridge } from '../worker/http-bridge.js';
 import { errorBody, sendError } from './http-guard.js';
@@ -27,6 +29,8 @@ interface Exchange {
   rpcId: string | number | null;
   /** A subscriptions/listen stream: open as long as the client listens, so no deadline. */
   listen: boolean;
+  /** A call the component handles: it waits behind the ones sent before it (component-calls.ts). */
+  component: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -65,6 +69,7 @@ export class ModernEndpoint {
       res,
       rpcId: rpcIdOf(body),
       listen: (body as { method?: unknown } | undefined)?.method === 'subscriptions/listen',
+      component: runsInComponent((body as { method?: unknown } | undefined)?.method),
       timer: undefined,
     };
     this.#exchanges.set(id, exchange);
@@ -127,6 +132,7 @@ export class ModernEndpoint {
       case 'end':
         this.#forget(message.id);
         this.#failures = 0;
+        if (exchange.component) this.#nextInLine(message.id);
         if (res.headersSent) res.end();
         else writeError(res, 500, exchange.rpcId, ProtocolErrorCode.InternalError, 'the component answered nothing');
         return;
@@ -146,6 +152,13 @@ export class ModernEndpoint {
       this.#fail(id, exchange, REQUEST_TIMEOUT, reason.message, reason.code);
       this.#restart(reason);
     }, this.#options.timeoutMs);
+  }
+
+  /** The component finished a call: the calls sent after it now run, and their deadlines start afresh. */
+  #nextInLine(finished: number): void {
+    for (const [id, exchange] of this.#exchanges) {
+      if (id > finished && exchange.component && exchange.timer !== undefined) this.#arm(id, exchange);
+    }
   }
 
   #forget(id: number): void {

@@ -1,6 +1,7 @@
 /**
  * The client side of a component that runs in a worker: an SDK Transport
- * that keeps the worker in check. Every request has a deadline; a request
+ * that keeps the worker in check. Every request has a deadline (a component
+ * call's counts from when the calls queued before it finished); a request
  * past it is answered with a timeout error, the worker is terminated and a
  * fresh one takes its place, and the session's `initialize`, log level and
  * resource subscriptions are replayed to it so the client goes on as if
@@ -19,6 +20,7 @@ import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, Reque
 import { toWireError, type ErrorReport } from '../host/errors.js';
 import { QUESTION_TIMEOUT_MS } from '../host/question-timeout.js';
 import { MessagePortTransport, relatedRequestIdOf, type PortLike } from './message-port.js';
+import { runsInComponent } from './component-calls.js';
 import { requestKey } from './request-key.js';
 
 export interface WorkerLink {
@@ -57,7 +59,10 @@ interface Pending {
   waiting: number;
   /** The client cancelled it: whatever happens, the client gets no answer to it. */
   cancelled: boolean;
+  /** Order of sending: a component call waits behind the component calls sent before it. */
+  seq: number;
 }
+
 
 export const DEFAULT_CANCEL_GRACE_MS = 500;
 
@@ -92,6 +97,7 @@ export class SupervisedTransport implements Transport {
   #failures = 0;
   #restarts = 0;
   #closed = false;
+  #seq = 0;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -157,6 +163,7 @@ export class SupervisedTransport implements Transport {
       timer: armed && !this.#waiting ? this.#arm(request) : undefined,
       waiting: 0,
       cancelled: false,
+      seq: ++this.#seq,
     });
   }
 
@@ -269,6 +276,22 @@ export class SupervisedTransport implements Transport {
     }
   }
 
+  /**
+   * A component call finished, so the one waiting behind it starts running
+   * now: the deadlines of the component calls sent after it start afresh.
+   * Its deadline is for running, not for waiting in line. Only calls sent
+   * after the finished one are affected, so answers to other requests cannot
+   * keep a runaway call alive.
+   */
+  #nextInLine(finished: number): void {
+    for (const other of this.#pending.values()) {
+      if (other.seq < finished || other.timer === undefined || other.cancelled) continue;
+      if (!runsInComponent(other.request.method)) continue;
+      clearTimeout(other.timer);
+      other.timer = this.#arm(other.request);
+    }
+  }
+
   /** Answers a pending request with an error, as the server would have. */
   #answer(id: RequestId, code: number, reason: ErrorReport): void {
     const pending = this.#pending.get(requestKey(id));
@@ -297,6 +320,7 @@ export class SupervisedTransport implements Transport {
         clearTimeout(pending.timer);
         this.#pending.delete(requestKey(message.id!));
         this.#failures = 0;
+        if (runsInComponent(pending.request.method)) this.#nextInLine(pending.seq);
         // Questions it left open will not be answered to anyone.
         if (pending.waiting > 0) {
           for (const [asked, owner] of this.#asked) if (owner === requestKey(pending.id)) this.#asked.delete(asked);
