@@ -6,6 +6,7 @@
  * platform feeds lines with `receive` and writes what `write` is given.
  */
 import type { Transport, JSONRPCMessage } from '@modelcontextprotocol/client';
+import { rawJson, textOfToken } from './exact-id.js';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES, screen } from './screen.js';
 
@@ -34,7 +35,9 @@ export class LineTransport implements Transport {
 
   async send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) throw new Error('the transport is closed');
-    const out = fitOutgoing(message, this.#maxBytes);
+    // An id too large for a double goes back as the digits it came as (exact-id.ts).
+    const exact = 'id' in message ? textOfToken(message.id) : undefined;
+    const out = fitOutgoing(exact === undefined ? message : ({ ...message, id: rawJson(exact) } as JSONRPCMessage), this.#maxBytes);
     if (out.ok) this.#write(out.text);
     else if (out.reply) {
       const reply = out.reply;

@@ -10,6 +10,7 @@ import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from '@modelcont
 import { ClientRequestSchema, JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
 import { ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { MAX_DEPTH, nestsDeeperThan } from './depth.js';
+import { isIntegerText, parseKeepingId, rawJson, tokenFor } from './exact-id.js';
 
 /** The largest message the host accepts (the SDK's own HTTP transport reads up to 4 MiB). */
 export const MAX_MESSAGE_BYTES = 4 * 2 ** 20;
@@ -45,10 +46,19 @@ export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
     return error(null, ProtocolErrorCode.InvalidRequest, `message is ${text.length} characters; the limit is ${maxBytes}`);
   }
   let value: unknown;
+  let inexactId: string | undefined;
   try {
-    value = JSON.parse(text) as unknown;
+    ({ value, inexactId } = parseKeepingId(text));
   } catch (e) {
     return error(null, ProtocolErrorCode.ParseError, `Parse error: ${(e as Error).message}`);
+  }
+  if (inexactId !== undefined) {
+    const message = value as Record<string, unknown>;
+    // A fraction or an exponent is no MCP id: refused, with the id written back as it came.
+    if (!isIntegerText(inexactId)) {
+      return error(rawJson(inexactId) as RequestId, ProtocolErrorCode.InvalidRequest, 'Invalid Request: an id must be a string or an integer');
+    }
+    message.id = tokenFor(inexactId);
   }
   if (Array.isArray(value)) {
     return error(null, ProtocolErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
