@@ -4,7 +4,9 @@
  * an Origin, when sent, must be a loopback origin), the path, and the body.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IdScanner } from '../transport/id-scan.js';
 import { MAX_DEPTH, nestsDeeperThan } from '../transport/depth.js';
+import { idOf, screenValue } from '../transport/screen.js';
 
 /** The SDK transport reads up to 4 MiB (shared/notes/toolchain-facts.md); so do we. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -32,20 +34,43 @@ export class HttpFailure extends Error {
     readonly status: number,
     readonly rpcCode: number,
     message: string,
+    /** The request's id, when it could be read: the answer then names it. */
+    readonly id: string | number | null = null,
   ) {
     super(message);
   }
 }
 
+/**
+ * How much of a body over the limit is still read (and thrown away) before
+ * the connection is cut: reading it to its end lets the client receive the
+ * 413 and its request's id instead of a reset connection.
+ */
+const DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
 /** Reads and parses a JSON body; a body too large or not JSON is an HttpFailure. */
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let oversized: IdScanner | undefined;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, -32000, `Payload too large: the limit is ${MAX_BODY_BYTES} bytes`);
+    if (oversized) {
+      oversized.feed(buffer);
+      if (size > DRAIN_BYTES) break;
+      continue;
+    }
+    if (size > MAX_BODY_BYTES) {
+      oversized = new IdScanner();
+      for (const part of [...chunks, buffer]) oversized.feed(part);
+      chunks.length = 0;
+      continue;
+    }
     chunks.push(buffer);
+  }
+  if (oversized) {
+    throw new HttpFailure(413, -32600, `Payload too large: the body is ${size > DRAIN_BYTES ? 'over ' : ''}${size} bytes; the limit is ${MAX_BODY_BYTES}`, oversized.id ?? null);
   }
   let body: unknown;
   try {
@@ -53,8 +78,20 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new HttpFailure(400, -32700, 'Parse error: the body is not JSON');
   }
-  if (nestsDeeperThan(body)) throw new HttpFailure(400, -32600, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`);
+  if (nestsDeeperThan(body)) throw new HttpFailure(400, -32600, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`, idOf(body));
   return body;
+}
+
+/**
+ * Holds an HTTP body to the rules a stdio line meets (screen.ts), so that an
+ * invalid request is answered under its own id (the SDK's HTTP transport
+ * answers such a body with id null, which no client can match).
+ */
+export function screenBody(body: unknown): void {
+  const screened = screenValue(body);
+  if (screened.ok) return;
+  const error = screened.reply?.error;
+  throw new HttpFailure(400, error?.code ?? -32600, error?.message ?? 'Invalid Request: not a valid JSON-RPC message', screened.reply?.id ?? null);
 }
 
 /** The text of a JSON-RPC error response; `code` is the host's own error code, in `data`. */

@@ -20,7 +20,8 @@ import { describeError } from '../host/index.js';
 import type { Common } from './args.js';
 import { note } from './diagnostics.js';
 import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
-import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, sendError } from './http-guard.js';
+import { idOf } from '../transport/screen.js';
+import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, screenBody, sendError } from './http-guard.js';
 import { Sessions, type Session } from './http-sessions.js';
 import { ModernEndpoint } from './modern-http.js';
 import { Pipe } from './pipe.js';
@@ -98,8 +99,12 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     if (typeof sessionId === 'string') {
       const session = sessions.get(sessionId);
       if (!session) return sendError(res, 404, -32001, 'Session not found');
-      // A body is screened here too (size, nesting) before the session's transport parses it.
+      // A body is screened here too (size, nesting, shape) before the session's transport parses it.
       const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+      if (body !== undefined) screenBody(body);
+      if (isInitializeRequest(body)) {
+        return sendError(res, 400, ProtocolErrorCode.InvalidRequest, 'Invalid Request: this session is initialized already', idOf(body));
+      }
       sessions.track(session, res);
       return session.http.handleRequest(req, res, body);
     }
@@ -110,6 +115,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     if (!(await isLegacyRequest(new Request(url, { method: 'POST', headers }), body))) {
       return modern.handle(req, res, url, headers, body);
     }
+    screenBody(body);
     if (!isInitializeRequest(body)) return sendError(res, 400, -32000, 'Bad Request: no valid session ID provided');
     // Each session holds a component: a client that opens them without end must not exhaust memory.
     if (sessions.size + opening >= options.maxSessions) {
@@ -138,7 +144,7 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
   const port = await listen(server, options.port);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res, port).catch((e: unknown) => {
-      if (e instanceof HttpFailure) return sendError(res, e.status, e.rpcCode, e.message);
+      if (e instanceof HttpFailure) return sendError(res, e.status, e.rpcCode, e.message, e.id, e.status === 413 ? 'MESSAGE_TOO_LARGE' : undefined);
       note(`http: ${describeError(e)}`);
       sendError(res, 500, ProtocolErrorCode.InternalError, `Internal error: ${describeError(e)}`);
     });

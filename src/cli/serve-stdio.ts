@@ -34,12 +34,16 @@ export async function serveStdio(command: Common, bytes: Uint8Array): Promise<Ex
   const stop = () => void pipe.close();
   readLines(process.stdin, MAX_MESSAGE_BYTES, {
     onLine: (line) => stdio.receive(line),
-    onOversized: (size) =>
+    onOversized: (size, id) =>
       write(
         JSON.stringify({
           jsonrpc: '2.0',
-          id: null,
-          error: { code: ProtocolErrorCode.InvalidRequest, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
+          id: id ?? null,
+          error: {
+            code: ProtocolErrorCode.InvalidRequest,
+            message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`,
+            data: { code: 'MESSAGE_TOO_LARGE', length: size, limit: MAX_MESSAGE_BYTES },
+          },
         }),
       ),
     // End of input: answer what was asked (a one-shot `echo ... | wasi-mcp serve`), then stop.

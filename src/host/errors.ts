@@ -39,6 +39,7 @@ const OTHER_CODES = [
   'FILE_UNREADABLE',
   'DIR_NOT_FOUND',
   'DIR_UNREADABLE',
+  'MESSAGE_TOO_LARGE',
 ] as const;
 
 /** Every code a failure may carry: a closed list. */

@@ -27,7 +27,7 @@ function error(id: RequestId | null, code: number, message: string): { ok: false
 }
 
 /** The id of something that looks like a request, if it has a valid one. */
-function idOf(value: unknown): RequestId | null {
+export function idOf(value: unknown): RequestId | null {
   if (typeof value !== 'object' || value === null || !('id' in value)) return null;
   const id = RequestIdSchema.safeParse(value.id);
   return id.success ? id.data : null;
@@ -60,6 +60,11 @@ export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
     }
     message.id = tokenFor(inexactId);
   }
+  return screenValue(value);
+}
+
+/** The checks after parsing, for a message parsed elsewhere (an HTTP body). */
+export function screenValue(value: unknown): Screened {
   if (Array.isArray(value)) {
     return error(null, ProtocolErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
   }
