@@ -18,6 +18,10 @@ export const USAGE = `Usage:
   wasi-mcp serve <component.wasm> [options]            serve over stdio (newline-delimited JSON-RPC)
   wasi-mcp serve <component.wasm> --http <port> [opts] serve over Streamable HTTP on 127.0.0.1:<port>/mcp
   wasi-mcp inspect <component.wasm> [options]          print the component's world and registrations as JSON
+  wasi-mcp test <collection.json> <component.wasm> [--junit <file>] [options]
+                                                       run a collection's saved calls and check their answers
+  wasi-mcp diff <old.wasm> <new.wasm> [--collection <file>] [options]
+                                                       compare two components' registrations (and answers)
 
 Options:
   --http <port>        listen on 127.0.0.1 (0 picks a free port; the URL is printed on stderr)
@@ -41,13 +45,16 @@ Options:
                        the component and is reported on stderr.
   --memory <MiB>       cap on each linear memory of the component (default ${DEFAULT_MEMORY_LIMIT / 2 ** 20}); past it, the
                        call fails with MEMORY_LIMIT and the component is restarted
+  --junit <file>       with test: also write the results as JUnit XML to <file>
+  --collection <file>  with diff: run this collection on both components and compare the answers
   --no-cache           do not read or write the transpile cache (default: $WASI_MCP_CACHE_DIR,
                        else $XDG_CACHE_HOME/wasi-mcp, else ~/.cache/wasi-mcp)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad or missing component file.
-stdout carries only JSON-RPC (serve) or JSON (inspect); diagnostics go to stderr.`;
+Exit codes: 0 ok, 1 runtime failure (test: an expectation failed; diff: they differ), 2 usage
+error or bad collection file, 3 bad or missing component file.
+stdout carries only JSON-RPC (serve), JSON (inspect) or the report (test, diff); diagnostics go to stderr.`;
 
 export interface Common {
   file: string;
@@ -65,7 +72,24 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number; maxSessions: number } } & Common)
-  | ({ kind: 'inspect' } & Common);
+  | ({ kind: 'inspect' } & Common)
+  /** `file` is the component; `collection` the collection file. */
+  | ({ kind: 'test'; collection: string; junit?: string } & Common)
+  /** `file` is the old component, `newFile` the new one. */
+  | ({ kind: 'diff'; newFile: string; collection?: string } & Common);
+
+const COMMANDS = ['serve', 'inspect', 'test', 'diff'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+/** The positional arguments after the command name, as its synopsis names them. */
+const OPERANDS: Record<CommandName, string[]> = {
+  serve: ['<component.wasm>'],
+  inspect: ['<component.wasm>'],
+  test: ['<collection.json>', '<component.wasm>'],
+  diff: ['<old.wasm>', '<new.wasm>'],
+};
+
+const isCommandName = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
 
 export function parseCommand(argv: string[]): Command {
   let parsed: ReturnType<typeof parse>;
@@ -77,11 +101,17 @@ export function parseCommand(argv: string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  const [name, file, ...rest] = positionals;
+  const [name, ...operands] = positionals;
   if (name === undefined) throw usageError('no command given (try wasi-mcp --help)');
-  if (name !== 'serve' && name !== 'inspect') throw usageError(`unknown command ${name} (expected serve or inspect)`);
-  if (file === undefined) throw usageError(`${name} needs a component file: wasi-mcp ${name} <component.wasm>`);
-  if (rest.length > 0) throw usageError(`unexpected argument ${rest[0]}`);
+  if (!isCommandName(name)) throw usageError(`unknown command ${name} (expected ${COMMANDS.join(', ')})`);
+  const wanted = OPERANDS[name];
+  if (operands.length < wanted.length) {
+    throw usageError(`${name} needs ${wanted.length === 1 ? 'a component file' : wanted.join(' and ')}: wasi-mcp ${name} ${wanted.join(' ')}`);
+  }
+  if (operands.length > wanted.length) throw usageError(`unexpected argument ${operands[wanted.length]}`);
+  if (values.junit !== undefined && name !== 'test') throw usageError('--junit is an option of test');
+  if (values.collection !== undefined && name !== 'diff') throw usageError('--collection is an option of diff');
+  const file = name === 'test' ? operands[1] : operands[0];
   const common: Common = {
     file,
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : positiveInt('--timeout', values.timeout),
@@ -91,12 +121,16 @@ export function parseCommand(argv: string[]): Command {
     ...(values.memory === undefined ? {} : { memoryBytes: parseMemory(values.memory) }),
     cache: !values['no-cache'],
   };
-  if (name === 'inspect' && values.http !== undefined) throw usageError('--http is an option of serve, not of inspect');
+  if (name !== 'serve' && values.http !== undefined) throw usageError(`--http is an option of serve, not of ${name}`);
   const idle = values['session-idle'];
   if (values.http === undefined && idle !== undefined) throw usageError('--session-idle goes with --http');
   const max = values['max-sessions'];
   if (values.http === undefined && max !== undefined) throw usageError('--max-sessions goes with --http');
   if (name === 'inspect') return { kind: 'inspect', ...common };
+  if (name === 'test') return { kind: 'test', collection: operands[0], ...(values.junit === undefined ? {} : { junit: values.junit }), ...common };
+  if (name === 'diff') {
+    return { kind: 'diff', newFile: operands[1], ...(values.collection === undefined ? {} : { collection: values.collection }), ...common };
+  }
   if (values.http === undefined) return { kind: 'serve', ...common };
   const sessionIdleMs = idle === undefined ? DEFAULT_SESSION_IDLE_MS : positiveInt('--session-idle', idle);
   const maxSessions = max === undefined ? DEFAULT_MAX_SESSIONS : positiveInt('--max-sessions', max);
@@ -120,6 +154,8 @@ function parse(argv: string[]) {
       'allow-http': { type: 'string', multiple: true },
       memory: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      junit: { type: 'string' },
+      collection: { type: 'string' },
     },
   });
 }

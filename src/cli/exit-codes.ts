@@ -56,3 +56,10 @@ export function loadError(e: unknown, file: string): CliError {
   const error = toWireError(e);
   return new CliError(COMPONENT_CODES.has(error.code) ? EXIT.BAD_COMPONENT : EXIT.RUNTIME, error.code, `${file}: ${error.message}`);
 }
+
+/** A failure while a command talks to a loaded component: exit 1, with `fallback` for a failure that has no code of its own. */
+export function runtimeError(e: unknown, fallback: ErrorCode): CliError {
+  if (e instanceof CliError) return e;
+  const error = toWireError(e);
+  return new CliError(EXIT.RUNTIME, error.code === 'INTERNAL' ? fallback : error.code, error.message);
+}

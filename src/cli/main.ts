@@ -28,6 +28,10 @@ async function run(command: Command): Promise<ExitCode> {
     case 'inspect':
       // Each command imports what only it needs (the HTTP server, the SDK's client): start-up counts.
       return (await import('./inspect.js')).inspect(command, await readComponent(command.file), packageVersion());
+    case 'test':
+      return (await import('./test.js')).test(command, packageVersion());
+    case 'diff':
+      return (await import('./diff.js')).diff(command, packageVersion());
     case 'serve': {
       const noJspi = jspiNote();
       if (noJspi !== undefined) note(noJspi);

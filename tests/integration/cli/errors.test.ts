@@ -76,7 +76,9 @@ describe('usage', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wasi-mcp serve <component.wasm> --http <port>');
-    expect(result.stdout).toContain('Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad or missing component file.');
+    expect(result.stdout).toContain('wasi-mcp test <collection.json> <component.wasm> [--junit <file>]');
+    expect(result.stdout).toContain('wasi-mcp diff <old.wasm> <new.wasm> [--collection <file>]');
+    expect(result.stdout).toContain('Exit codes: 0 ok, 1 runtime failure (test: an expectation failed; diff: they differ), 2 usage\nerror or bad collection file, 3 bad or missing component file.');
     expect(result.stderr).toBe('');
   });
 

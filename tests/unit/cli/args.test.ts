@@ -74,6 +74,31 @@ describe('parseCommand', () => {
     expect(parseCommand(['serve', '-v'])).toEqual({ kind: 'version' });
   });
 
+  test('test: the collection, then the component, with grants and --junit', () => {
+    expect(parseCommand(['test', 'c.json', 'c.wasm', '--junit', 'out.xml', '--env', 'A=1', '--timeout', '500'])).toEqual({
+      kind: 'test',
+      collection: 'c.json',
+      junit: 'out.xml',
+      file: 'c.wasm',
+      timeoutMs: 500,
+      env: { A: '1' },
+      dirs: [],
+      httpOrigins: [],
+      cache: true,
+    });
+  });
+
+  test('diff: the old component as file, the new one, and --collection', () => {
+    expect(parseCommand(['diff', 'old.wasm', 'new.wasm', '--collection', 'c.json', '--no-cache'])).toMatchObject({
+      kind: 'diff',
+      file: 'old.wasm',
+      newFile: 'new.wasm',
+      collection: 'c.json',
+      cache: false,
+    });
+    expect(parseCommand(['diff', 'old.wasm', 'new.wasm'])).not.toHaveProperty('collection');
+  });
+
   test.each([
     [['serve', 'c.wasm', '--timeout', '0']],
     [['serve', 'c.wasm', '--timeout', '1.5']],
@@ -90,6 +115,13 @@ describe('parseCommand', () => {
     [['serve', 'c.wasm', '--memory', '4097']],
     [['serve', 'c.wasm', '--memory', '1.5']],
     [['serve', 'c.wasm', '--session-idle', '100']],
+    [['test', 'c.json']],
+    [['test', 'c.json', 'c.wasm', 'extra.wasm']],
+    [['test', 'c.json', 'c.wasm', '--http', '0']],
+    [['test', 'c.json', 'c.wasm', '--collection', 'd.json']],
+    [['diff', 'old.wasm']],
+    [['diff', 'old.wasm', 'new.wasm', '--junit', 'out.xml']],
+    [['serve', 'c.wasm', '--junit', 'out.xml']],
   ])('%j is a usage error (exit 2)', (argv) => {
     let error: unknown;
     try {
