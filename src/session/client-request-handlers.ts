@@ -2,8 +2,11 @@ import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import type { Client, ClientCapabilities } from '@modelcontextprotocol/client';
 import type { ClientRequestsStore } from './client-requests.js';
 
-/** No `sampling.tools`: a person types plain text, not tool calls. */
-export const CLIENT_REQUEST_CAPABILITIES: ClientCapabilities = { sampling: {}, elicitation: { form: {} } };
+/**
+ * No `sampling.tools`: a person types plain text, not tool calls. Roots come from the list the
+ * person edits (roots.ts), which says when it changes.
+ */
+export const CLIENT_REQUEST_CAPABILITIES: ClientCapabilities = { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } };
 
 export function answerClientRequests(client: Client, store: ClientRequestsStore): void {
   client.setRequestHandler('sampling/createMessage', (request, ctx) => {
@@ -15,8 +18,7 @@ export function answerClientRequests(client: Client, store: ClientRequestsStore)
   });
   client.setRequestHandler('elicitation/create', (request, ctx) => {
     const params = request.params;
-    // The SDK refuses URL mode before this runs (it was not declared); this narrows the type.
-    if (params.mode === 'url') throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'this client supports form-mode elicitation only');
+    if (params.mode === 'url') return store.ask('url', params, ctx.mcpReq.id, ctx.mcpReq.signal);
     return store.ask('elicitation', params, ctx.mcpReq.id, ctx.mcpReq.signal);
   });
 }

@@ -23,6 +23,7 @@ import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../t
 import { CatalogLoader } from './catalog-loader.js';
 import { answerClientRequests, CLIENT_REQUEST_CAPABILITIES } from './client-request-handlers.js';
 import { ClientRequestsStore } from './client-requests.js';
+import { answerRoots, RootsStore } from './roots.js';
 import { CatalogStore } from './catalog.js';
 import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type NotificationEntry, type OutputEntry } from './entries.js';
 import { errorInfo, OutcomeStore } from './outcome.js';
@@ -95,6 +96,8 @@ export class ServerSession {
   readonly logLevel = new ValueStore<LoggingLevel | undefined>(undefined);
   /** Sampling and elicitation requests waiting for the person (issue #6). */
   readonly clientRequests = new ClientRequestsStore(now);
+  /** The roots offered to this server, as the person edits them. */
+  readonly roots = new RootsStore();
   /** Grants, limits, denials and memory use (issue #5). */
   readonly sandbox: Sandbox;
 
@@ -128,6 +131,7 @@ export class ServerSession {
       { capabilities: CLIENT_REQUEST_CAPABILITIES, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
     );
     answerClientRequests(this.client, this.clientRequests);
+    answerRoots(this.client, this.roots);
     this.client.onerror = (error) => this.logs.push({ seq: ++this.#seq, time: now(), level: 'error', logger: 'client', data: error.message });
     this.#loader = new CatalogLoader(this.client, this.catalog, () => this.#requestOptions());
   }
