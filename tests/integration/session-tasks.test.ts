@@ -68,3 +68,13 @@ it("puts a task's question to the person and sends the answer with tasks/update"
   expect(session.tasks.value[0]).toMatchObject({ status: 'completed', result: { content: [{ text: 'Deleted a.txt' }] } });
   expect(session.history.value.items.some((e) => e.method === 'tasks/update')).toBe(true);
 });
+
+it('fails a running task when the connection is replaced, and runs the next one on the new connection', async () => {
+  const first = session.tasks.run('slow_compute', { seconds: 60 });
+  await until(1, (t) => t.status === 'working');
+  await session.restart('a test');
+  await first;
+  expect(session.tasks.value[0]).toMatchObject({ status: 'failed', error: { message: expect.any(String) } });
+  await session.tasks.run('slow_compute', { seconds: 0.2, label: 'again' });
+  expect(session.tasks.value[1]).toMatchObject({ status: 'completed', result: { content: [{ text: 'Computed again in 0.2 s' }] } });
+});
