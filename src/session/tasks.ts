@@ -10,7 +10,7 @@
  * extension: the Client's own requests do not, so a server offers tasks only where the person asked.
  */
 import { isCallToolResult } from '@modelcontextprotocol/client';
-import type { CallToolResult, Client, ClientCapabilities, CreateMessageRequestParams, ElicitRequestFormParams, ElicitRequestURLParams } from '@modelcontextprotocol/client';
+import type { CallToolResult, Client, ClientCapabilities, CreateMessageRequestParams, ElicitRequestParams } from '@modelcontextprotocol/client';
 import type { JSONRPCMessage, JSONRPCRequest } from '@modelcontextprotocol/client';
 import {
   createTaskSessionFromClient,
@@ -23,6 +23,7 @@ import {
   type ToolExecution,
 } from '@modelcontextprotocol/ext-tasks/client';
 import { ProtocolDecodeError, type JsonValue, type RuntimeCodec } from '@modelcontextprotocol/ext-tasks/core';
+import { askElicitation, askSampling } from './client-request-handlers.js';
 import type { ClientRequestsStore } from './client-requests.js';
 import { errorInfo, type ErrorInfo } from './outcome.js';
 import type { RootsStore } from './roots.js';
@@ -146,15 +147,14 @@ export class TasksStore extends Store<readonly TaskEntry[]> {
     return { kind: 'result', result: ('result' in answer ? answer.result : {}) as JsonValue };
   }
 
-  /** A question of a task (or of an input_required round before it) goes to the person, like any other. */
+  /** A question of a task (or of an input_required round before it) goes to the person as the Client's handlers put it. */
   #answer<R extends ApplicationInputRequest>(request: R, context: ResolvedInputExchangeContext): Promise<ApplicationInputResult<R>> {
     const asked = context.taskId ?? 'task call';
     const { clientRequests, roots } = this.#deps;
     const answer = (): Promise<unknown> => {
       if (request.kind === 'roots') return Promise.resolve({ roots: roots.value.map((r) => ({ ...r })) });
-      if (request.kind === 'sampling') return clientRequests.ask('sampling', request.params as unknown as CreateMessageRequestParams, asked, context.signal);
-      if (request.params.mode === 'url') return clientRequests.ask('url', request.params as unknown as ElicitRequestURLParams, asked, context.signal);
-      return clientRequests.ask('elicitation', request.params as unknown as ElicitRequestFormParams, asked, context.signal);
+      if (request.kind === 'sampling') return askSampling(clientRequests, request.params as unknown as CreateMessageRequestParams, asked, context.signal);
+      return askElicitation(clientRequests, request.params as unknown as ElicitRequestParams, asked, context.signal);
     };
     return answer() as Promise<ApplicationInputResult<R>>;
   }
