@@ -17,8 +17,11 @@ export function TaskToggle({ session, checked, onChange }: Props) {
   const status = useStatus(session);
   if (!tasksOffered(status)) return null;
   return (
-    <label className="task-toggle" title="Declares the tasks extension on this call; follow it in the Tasks tab">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Run as task
-    </label>
+    <>
+      <label className="task-toggle" title="Declares the tasks extension on this call">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Run as task
+      </label>
+      {checked && <span className="muted">Follow it in the Tasks tab.</span>}
+    </>
   );
 }
