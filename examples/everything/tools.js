@@ -52,6 +52,11 @@ export const tools = [
     description: "Asks the user for their name (elicitation), then the client's model for a greeting (sampling): two questions, one call",
     inputSchema: NO_ARGS,
   },
+  {
+    name: 'sign-in',
+    description: 'Asks the user to open a page (URL-mode elicitation) and says what they chose',
+    inputSchema: NO_ARGS,
+  },
   { name: 'roots', description: "Asks the client for its roots and lists them", inputSchema: NO_ARGS },
   {
     name: 'utf8',
@@ -134,6 +139,16 @@ const impl = {
     })));
     const said = greeting.content && greeting.content.type === 'text' ? greeting.content.text : JSON.stringify(greeting.content);
     return { content: [text(`For ${who.content.name}: ${said}`)] };
+  },
+  // URL mode: the client shows the link and the user opens it (or not); the answer carries no content.
+  'sign-in'() {
+    const answer = parseArgs(requestElicitation(jsonBytes({
+      mode: 'url',
+      message: 'Sign in to the example service to go on',
+      url: 'https://example.com/sign-in?session=42',
+      elicitationId: 'sign-in-42',
+    })));
+    return { content: [text(`You chose to ${answer.action}.`)] };
   },
   roots() {
     const { roots } = parseArgs(requestRoots());

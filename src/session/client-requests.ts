@@ -1,15 +1,24 @@
 /**
  * Requests a server sends the page while one of its handlers runs (issue #6):
- * sampling and elicitation wait here until the person answers them. Each
+ * sampling and elicitation (form or URL) wait here until the person answers them. Each
  * session has its own store, so a request is always tied to its server.
  */
 import { ProtocolError } from '@modelcontextprotocol/client';
-import type { CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, ElicitResult, RequestId } from '@modelcontextprotocol/client';
+import type {
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitRequestURLParams,
+  ElicitResult,
+  RequestId,
+} from '@modelcontextprotocol/client';
 import { Store } from './store.js';
 
 interface Kinds {
   sampling: { params: CreateMessageRequestParams; result: CreateMessageResult };
   elicitation: { params: ElicitRequestFormParams; result: ElicitResult };
+  /** URL-mode elicitation: the person is asked to open a link (an accept carries no content). */
+  url: { params: ElicitRequestURLParams; result: ElicitResult };
 }
 export type ClientRequestKind = keyof Kinds;
 export type ClientRequestResult<K extends ClientRequestKind> = Kinds[K]['result'];

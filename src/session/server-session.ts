@@ -23,6 +23,8 @@ import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../t
 import { CatalogLoader } from './catalog-loader.js';
 import { answerClientRequests, CLIENT_REQUEST_CAPABILITIES } from './client-request-handlers.js';
 import { ClientRequestsStore } from './client-requests.js';
+import { answerRoots, RootsStore } from './roots.js';
+import { TasksStore } from './tasks.js';
 import { CatalogStore } from './catalog.js';
 import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type NotificationEntry, type OutputEntry } from './entries.js';
 import { errorInfo, OutcomeStore } from './outcome.js';
@@ -69,6 +71,8 @@ export type ResourceUpdates = Readonly<Record<string, number>>;
 
 const now = () => performance.timeOrigin + performance.now();
 
+const CLIENT_INFO = { name: 'wasi-mcp-playground', version: '0.1.0' };
+
 /** What the History tab keeps of a session's messages, all together (a message may be 4 MiB). */
 export const HISTORY_BYTES = 64 * 2 ** 20;
 
@@ -95,6 +99,10 @@ export class ServerSession {
   readonly logLevel = new ValueStore<LoggingLevel | undefined>(undefined);
   /** Sampling and elicitation requests waiting for the person (issue #6). */
   readonly clientRequests = new ClientRequestsStore(now);
+  /** The roots offered to this server, as the person edits them. */
+  readonly roots = new RootsStore();
+  /** Tool calls run as tasks (2026-07-28, tasks extension). */
+  readonly tasks: TasksStore;
   /** Grants, limits, denials and memory use (issue #5). */
   readonly sandbox: Sandbox;
 
@@ -124,10 +132,24 @@ export class ServerSession {
     this.era = new ValueStore<Era>(options.era ?? DEFAULT_ERA);
     this.#options = options;
     this.client = new Client(
-      { name: 'wasi-mcp-playground', version: '0.1.0' },
+      CLIENT_INFO,
       { capabilities: CLIENT_REQUEST_CAPABILITIES, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
     );
     answerClientRequests(this.client, this.clientRequests);
+    answerRoots(this.client, this.roots);
+    this.tasks = new TasksStore({
+      client: this.client,
+      endpointId: options.id,
+      clientInfo: CLIENT_INFO,
+      capabilities: CLIENT_REQUEST_CAPABILITIES,
+      sendRaw: (request) => {
+        if (!this.#recording) return Promise.reject(new Error('the server is not connected'));
+        return this.#recording.sendRaw(request) as Promise<JSONRPCMessage>;
+      },
+      clientRequests: this.clientRequests,
+      roots: this.roots,
+      now,
+    });
     this.client.onerror = (error) => this.logs.push({ seq: ++this.#seq, time: now(), level: 'error', logger: 'client', data: error.message });
     this.#loader = new CatalogLoader(this.client, this.catalog, () => this.#requestOptions());
   }

@@ -24,7 +24,7 @@ export interface Recorded {
   time: number;
   /** For a response: milliseconds since its request was sent. */
   rttMs?: number;
-  /** True for messages the console sent or the answers to them. */
+  /** True for messages sent past the SDK Client (the console, task calls) or the answers to them. */
   raw: boolean;
 }
 

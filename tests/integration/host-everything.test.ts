@@ -35,7 +35,7 @@ describe('initialize', () => {
   });
 
   it('captured the stdout the component wrote while registering', () => {
-    expect(c.output.join('')).toMatch(/^stdout:everything: registered 14 tools, 3 resources, 2 prompts\n/);
+    expect(c.output.join('')).toMatch(/^stdout:everything: registered 15 tools, 3 resources, 2 prompts\n/);
   });
 
   it('reports the time of each load stage', () => {
@@ -49,7 +49,7 @@ describe('tools', () => {
   it('lists every tool with schemas, titles and annotations', async () => {
     const { tools } = await c.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
-      'add', 'image', 'audio', 'embedded', 'link', 'fail', 'throws', 'long', 'notify', 'ask-llm', 'ask-user', 'interview', 'roots', 'utf8',
+      'add', 'image', 'audio', 'embedded', 'link', 'fail', 'throws', 'long', 'notify', 'ask-llm', 'ask-user', 'interview', 'sign-in', 'roots', 'utf8',
     ]);
     const add = tools[0];
     expect(add).toEqual({

@@ -16,6 +16,8 @@ import type { ServersState, ServersStore } from '../../session/servers.js';
 import type { Settings, SettingsStore } from '../../session/settings.js';
 import type { SessionStatus } from '../../session/status.js';
 import type { ListSnapshot, Store } from '../../session/store.js';
+import type { TaskEntry } from '../../session/tasks.js';
+import type { Root } from '@modelcontextprotocol/client';
 
 function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, () => store.value);
@@ -42,3 +44,5 @@ export const useSandboxConfig = (session: ServerSession): SandboxConfig => useSt
 export const useSandboxDraft = (session: ServerSession): SandboxDraft | undefined => useStore(session.sandbox.draft);
 export const useDenials = (session: ServerSession): ListSnapshot<DenialEntry> => useStore(session.sandbox.denials);
 export const useMemorySample = (session: ServerSession): MemorySample | undefined => useStore(session.sandbox.memory);
+export const useTasks = (session: ServerSession): readonly TaskEntry[] => useStore(session.tasks);
+export const useRoots = (session: ServerSession): readonly Root[] => useStore(session.roots);

@@ -51,9 +51,20 @@ const form = {
 };
 
 describe('the page client answers sampling and elicitation through its store', () => {
-  it('declares sampling and form elicitation to the server', async () => {
+  it('declares sampling, form and URL elicitation, and roots to the server', async () => {
     const { server } = await pair();
-    expect(server.getClientCapabilities()).toMatchObject({ sampling: {}, elicitation: { form: {} } });
+    expect(server.getClientCapabilities()).toMatchObject({ sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
+  });
+
+  it('queues a URL elicitation as a link to open, and sends the action alone', async () => {
+    const { server, store } = await pair();
+    const link = { mode: 'url' as const, message: 'Sign in', url: 'https://example.com/in', elicitationId: 'e1' };
+    const asked = server.elicitInput(link);
+    const [request] = await pending(store);
+    expect(request).toMatchObject({ kind: 'url', params: link });
+    expect(store.answer(request!.key, 'elicitation', { action: 'accept', content: {} })).toBe(false);
+    expect(store.answer(request!.key, 'url', { action: 'accept' })).toBe(true);
+    expect(await asked).toMatchObject({ action: 'accept' });
   });
 
   it('queues a sampling request with its params and sends the reply the person wrote', async () => {

@@ -11,6 +11,7 @@ import { useClientRequests } from '../../hooks/stores.js';
 import { ElicitationRequest } from './ElicitationRequest.js';
 import { KIND_METHOD, KIND_TITLE } from './kinds.js';
 import { SamplingRequest } from './SamplingRequest.js';
+import { UrlRequest } from './UrlRequest.js';
 import './client-requests.css';
 
 function Request({ session, request, first }: { session: ServerSession; request: PendingClientRequest; first: boolean }) {
@@ -37,6 +38,8 @@ function Request({ session, request, first }: { session: ServerSession; request:
           onSend={(result) => store.answer(request.key, 'sampling', result)}
           onReject={() => store.reject(request.key, 'The user rejected the sampling request')}
         />
+      ) : request.kind === 'url' ? (
+        <UrlRequest params={request.params} onAnswer={(result) => store.answer(request.key, 'url', result)} />
       ) : (
         <ElicitationRequest params={request.params} idPrefix={idPrefix} onAnswer={(result) => store.answer(request.key, 'elicitation', result)} />
       )}

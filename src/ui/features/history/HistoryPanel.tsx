@@ -9,6 +9,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { JsonView } from '../../components/JsonView.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { useHistory } from '../../hooks/stores.js';
+import { callRounds } from './call-rounds.js';
 import { download, toJsonLines } from './export.js';
 import { HistoryRow } from './HistoryRow.js';
 
@@ -20,6 +21,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
     const q = filter.trim().toLowerCase();
     return q ? history.items.filter((e) => (e.method ?? '').toLowerCase().includes(q) || String(e.id ?? '').includes(q)) : history.items;
   }, [history, filter]);
+  const rounds = useMemo(() => callRounds(history.items), [history]);
   const selected = selectedSeq === undefined ? undefined : history.items.find((e) => e.seq === selectedSeq);
   const canResend = selected?.direction === 'out' && (selected.kind === 'request' || selected.kind === 'notification');
   const exportAll = () => download(`${session.name}-history.jsonl`, toJsonLines(history.items));
@@ -45,7 +47,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
           count={shown.length}
           rowHeight={26}
           follow
-          renderRow={(i) => <HistoryRow entry={shown[i]} selected={shown[i].seq === selectedSeq} onSelect={() => setSelectedSeq(shown[i].seq)} />}
+          renderRow={(i) => <HistoryRow entry={shown[i]} round={rounds.get(shown[i].seq)} selected={shown[i].seq === selectedSeq} onSelect={() => setSelectedSeq(shown[i].seq)} />}
         />
         {selected && (
           <section className="history-detail" aria-label="Message details">

@@ -11,6 +11,7 @@ import { draftFromText, draftFromValue, type Draft } from '../../forms/draft.js'
 import { initialValue, missingRequired, toField } from '../../forms/schema.js';
 import { useTheme } from '../../hooks/theme.js';
 import { useToolCall } from '../../hooks/stores.js';
+import { TaskToggle } from '../tasks/TaskToggle.js';
 import { Hints } from './annotations.js';
 import { SchemaForm } from './SchemaForm.js';
 
@@ -19,9 +20,12 @@ export function ToolDetail({ session, tool }: { session: ServerSession; tool: To
   const field = useMemo(() => toField(tool.inputSchema), [tool.inputSchema]);
   const [draft, setDraft] = useState<Draft>(() => draftFromValue(initialValue(field)));
   const pending = useToolCall(session)?.pending ?? false;
+  const [asTask, setAsTask] = useState(false);
   const missing = missingRequired(field, draft.value);
   const call = (current: Draft = draft) => {
-    if (!current.error) void session.callTool(tool, current.value);
+    if (current.error) return;
+    if (asTask) void session.tasks.run(tool.name, current.value);
+    else void session.callTool(tool, current.value);
   };
   /** From the editor: its text at the moment of Ctrl/Cmd+Enter wins over state that may lag a keystroke. */
   const callWithText = (text: string) => {
@@ -69,6 +73,7 @@ export function ToolDetail({ session, tool }: { session: ServerSession; tool: To
         <button type="button" className="primary" onClick={() => call()} disabled={draft.error !== undefined} aria-keyshortcuts="Control+Enter Meta+Enter">
           Call tool
         </button>
+        <TaskToggle session={session} checked={asTask} onChange={setAsTask} />
         {pending && (
           <>
             <button type="button" onClick={() => session.cancelToolCall()}>

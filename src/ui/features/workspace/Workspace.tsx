@@ -12,18 +12,21 @@ import { NotificationsPanel } from '../notifications/NotificationsPanel.js';
 import { OutputPanel } from '../output/OutputPanel.js';
 import { PromptsPanel } from '../prompts/PromptsPanel.js';
 import { ResourcesPanel } from '../resources/ResourcesPanel.js';
+import { RootsEditor } from '../roots/RootsEditor.js';
 import { MemoryUse } from '../sandbox/MemoryUse.js';
 import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 import { StoppedBanner } from '../sandbox/StoppedBanner.js';
+import { TasksPanel } from '../tasks/TasksPanel.js';
 import { ServerInfo } from '../server/ServerInfo.js';
 import { ToolsPanel } from '../tools/ToolsPanel.js';
 
-export type MainTab = 'server' | 'tools' | 'resources' | 'prompts' | 'console' | 'sandbox';
+export type MainTab = 'server' | 'tools' | 'tasks' | 'resources' | 'prompts' | 'console' | 'sandbox';
 export type DockTab = 'history' | 'logs' | 'notifications' | 'output';
 
 const MAIN: readonly TabSpec<MainTab>[] = [
   { id: 'server', label: 'Server' },
   { id: 'tools', label: 'Tools' },
+  { id: 'tasks', label: 'Tasks' },
   { id: 'resources', label: 'Resources' },
   { id: 'prompts', label: 'Prompts' },
   { id: 'console', label: 'Console' },
@@ -75,6 +78,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
               {tab === 'server' && (
                 <>
                   <ServerInfo session={session} info={info} />
+                  <RootsEditor session={session} />
                   <details className="load-times">
                     <summary>Load times</summary>
                     <StageList stages={status.stages} live={false} />
@@ -82,6 +86,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
                 </>
               )}
               {tab === 'tools' && <ToolsPanel session={session} />}
+              {tab === 'tasks' && <TasksPanel session={session} />}
               {tab === 'resources' && <ResourcesPanel session={session} />}
               {tab === 'prompts' && <PromptsPanel session={session} />}
               {tab === 'console' && <ConsolePanel session={session} />}
