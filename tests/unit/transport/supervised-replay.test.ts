@@ -21,7 +21,8 @@ test('a new worker gets the initialize, the last log level and the live subscrip
   const workers: JSONRPCMessage[][] = [];
   const events: SupervisorEvent[] = [];
   const transport = new SupervisedTransport({
-    timeoutMs: 100,
+    // Long enough that a loaded machine does not time out the replay itself.
+    timeoutMs: 1000,
     spawn: async () => {
       const seen: JSONRPCMessage[] = [];
       workers.push(seen);
