@@ -38,6 +38,7 @@ import { RpcError, toMcpError, toReadError } from './errors-mcp.js';
 import { logAllowed, toLevel } from './log-level.js';
 import type { Registry } from './registry.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
+import { page } from './pages.js';
 import { CAPABILITY, Rounds } from './rounds.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
 import { Tasks } from './tasks.js';
@@ -84,6 +85,12 @@ export interface ServerFactoryOptions {
 }
 
 export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
+
+/** One page of a list method's answer, under the list's own key (pages.ts). */
+function listPage<K extends string, I, W>(key: K, items: readonly I[], cursor: string | undefined, toWire: (item: I) => W) {
+  const { items: pageItems, nextCursor } = page(items, cursor, toWire);
+  return { [key]: pageItems, ...(nextCursor === undefined ? {} : { nextCursor }) } as { [k in K]: W[] } & { nextCursor?: string };
+}
 
 /** Instances share the component, its argument validators, its held calls and its tasks. */
 export function createServerFactory(host: ComponentHost, options: ServerFactoryOptions): ServerFactory {
@@ -208,7 +215,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.tools) {
     server.setRequestHandler(
       'tools/list',
-      guarded(async (_p, _c, reg) => ({ tools: [...reg.tools.values()].map(toMcpTool) })),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('tools', [...reg.tools.values()], p?.cursor, toMcpTool)),
     );
     server.setRequestHandler(
       'tools/call',
@@ -281,11 +288,13 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.resources) {
     server.setRequestHandler(
       'resources/list',
-      guarded(async (_p, _c, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('resources', [...reg.resources.values()], p?.cursor, toMcpResource)),
     );
     server.setRequestHandler(
       'resources/templates/list',
-      guarded(async (_p, _c, reg) => ({ resourceTemplates: [...reg.templates.values()].map(toMcpResourceTemplate) })),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
+        listPage('resourceTemplates', [...reg.templates.values()], p?.cursor, toMcpResourceTemplate),
+      ),
     );
     server.setRequestHandler(
       'resources/read',
@@ -323,7 +332,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.prompts) {
     server.setRequestHandler(
       'prompts/list',
-      guarded(async (_p, _c, reg) => ({ prompts: [...reg.prompts.values()].map(toMcpPrompt) })),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('prompts', [...reg.prompts.values()], p?.cursor, toMcpPrompt)),
     );
     server.setRequestHandler(
       'prompts/get',
