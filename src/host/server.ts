@@ -281,7 +281,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.resources) {
     server.setRequestHandler(
       'resources/list',
-      guarded(async (_p, _c, reg) => ({ resources: [...reg.resources.values()].map(toMcpResource) })),
+      guarded(async (_p, _c, reg) => ({ resources: [...reg.resources.values()].map((r) => toMcpResource(r, reg.resourceMeta.get(r.uri))) })),
     );
     server.setRequestHandler(
       'resources/templates/list',
@@ -293,7 +293,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
         answer(ctx, 'resources/read', params.uri, async (call) => {
           try {
             const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
-            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents, reg.resourceMeta.get(params.uri));
           } catch (e) {
             throw toReadError(e, params.uri);
           }
