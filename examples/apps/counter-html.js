@@ -93,13 +93,16 @@ export const COUNTER_HTML = `<!doctype html>
   probe('parent document', function () { return window.parent.document.title; });
   probe('page document', function () { return window.top.document.title; });
 
-  new ResizeObserver(function () {
+  function reportSize() {
     var box = document.documentElement.getBoundingClientRect();
     notify('ui/notifications/size-changed', { width: Math.ceil(box.width), height: Math.ceil(box.height) });
-  }).observe(document.documentElement);
+  }
+  // A browser may not run resize observers in a frame scrolled out of view: the size is also reported once at the start.
+  new ResizeObserver(reportSize).observe(document.documentElement);
 
   request('ui/initialize', { appInfo: { name: 'counter', version: '1.0.0' }, appCapabilities: {}, protocolVersion: '2026-01-26' }).then(function () {
     notify('ui/notifications/initialized', {});
+    reportSize();
   });
 </script>
 </body>
