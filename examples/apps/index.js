@@ -4,8 +4,8 @@
 // frame. The view calls increment, which only apps may call, and tries
 // reset-counter, which only the model may call, so a host must refuse it.
 // Built with componentize-qjs for world `mcp-server` (see ../../wit).
-import { declareResourceMeta, declareToolMeta, registerResources, registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
-import { catchAll, fail, jsonBytes, parseArgs, text } from '../shared/mcp.js';
+import { clientCapabilities, declareResourceMeta, declareToolMeta, registerResources, registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
+import { catchAll, fail, jsonBytes, parseArgs, text, utf8Decode } from '../shared/mcp.js';
 import { COUNTER_HTML } from './counter-html.js';
 
 const VIEW = 'ui://apps/counter.html';
@@ -13,7 +13,13 @@ const APP_MIME = 'text/html;profile=mcp-app';
 
 let count = 0;
 
-const counted = (what) => ({ content: [text(`${what}: the counter is at ${count}`)], structuredContent: jsonBytes({ count }) });
+const counted = (what, note = '') => ({ content: [text(`${what}: the counter is at ${count}${note}`)], structuredContent: jsonBytes({ count }) });
+
+/** Whether the client declared that it shows MCP Apps views in HTML (its extension capabilities). */
+function clientShowsApps() {
+  const ui = JSON.parse(utf8Decode(clientCapabilities())).extensions?.['io.modelcontextprotocol/ui'];
+  return Array.isArray(ui?.mimeTypes) && ui.mimeTypes.includes(APP_MIME);
+}
 
 const countSchema = jsonBytes({ type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] });
 
@@ -60,7 +66,8 @@ function callTool(name, args) {
   switch (name) {
     case 'show-counter':
       if (args.start !== undefined) count = integer(args.start, 'start');
-      return counted('shown');
+      // The text is all a client without Apps shows: say so there.
+      return counted('shown', clientShowsApps() ? '' : ' (this client shows no MCP Apps, so no counter view)');
     case 'increment':
       count += args.by === undefined ? 1 : integer(args.by, 'by');
       return counted('incremented');

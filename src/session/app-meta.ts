@@ -4,7 +4,13 @@
  * rather than with ext-apps' helpers, which throw on a malformed URI and
  * would pull the bridge into every user of the session.
  */
-import type { Tool } from '@modelcontextprotocol/client';
+import type { ClientCapabilities, Tool } from '@modelcontextprotocol/client';
+
+/** The MIME type of a view's HTML. */
+export const APP_MIME_TYPE = 'text/html;profile=mcp-app';
+
+/** What the page's Client declares: it shows MCP Apps views, in HTML (SEP-1724 extension capabilities). */
+export const APPS_CLIENT_CAPABILITIES: ClientCapabilities = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME_TYPE] } } };
 
 export type Audience = 'model' | 'app';
 

@@ -18,6 +18,7 @@ import type {
 } from '@modelcontextprotocol/client';
 import { toWireError } from '../host/errors.js';
 import { AppCalls } from './app-calls.js';
+import { APPS_CLIENT_CAPABILITIES } from './app-meta.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../transport/supervised.js';
@@ -136,7 +137,7 @@ export class ServerSession {
     this.#options = options;
     this.client = new Client(
       { name: 'wasi-mcp-playground', version: '0.1.0' },
-      { capabilities: CLIENT_REQUEST_CAPABILITIES, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+      { capabilities: { ...CLIENT_REQUEST_CAPABILITIES, ...APPS_CLIENT_CAPABILITIES }, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
     );
     answerClientRequests(this.client, this.clientRequests);
     this.client.onerror = (error) => this.logs.push({ seq: ++this.#seq, time: now(), level: 'error', logger: 'client', data: error.message });

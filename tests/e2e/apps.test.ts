@@ -47,7 +47,9 @@ describe('MCP Apps', () => {
     await selectTool(page, 'show-counter');
     await page.getByRole('region', { name: 'Tool show-counter' }).getByLabel('start', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Call tool' }).click();
-    await settledResult(page, 'tools/call show-counter');
+    const result = await settledResult(page, 'tools/call show-counter');
+    // The page's Client declared the Apps extension, so the component wrote no note for clients without it.
+    expect(await result.locator('.content-text').innerText()).toBe('shown: the counter is at 5');
     const app = page.getByRole('region', { name: 'App', exact: true });
     await app.getByText('running').waitFor({ timeout: 15_000 });
     await expect.poll(() => count(page), { timeout: 15_000 }).toBe('5');

@@ -33,8 +33,12 @@ describe('the apps example', () => {
     ]);
   });
 
-  it('counts across calls', async () => {
-    expect((await c.client.callTool({ name: 'show-counter', arguments: { start: 5 } })).structuredContent).toEqual({ count: 5 });
+  it('counts across calls, and tells a client that declared no Apps support that it sees no view', async () => {
+    const shown = await c.client.callTool({ name: 'show-counter', arguments: { start: 5 } });
+    expect(shown).toEqual({
+      content: [{ type: 'text', text: 'shown: the counter is at 5 (this client shows no MCP Apps, so no counter view)' }],
+      structuredContent: { count: 5 },
+    });
     expect((await c.client.callTool({ name: 'increment', arguments: {} })).structuredContent).toEqual({ count: 6 });
     expect((await c.client.callTool({ name: 'reset-counter', arguments: {} })).structuredContent).toEqual({ count: 0 });
   });
