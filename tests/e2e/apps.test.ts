@@ -3,7 +3,7 @@
  * a sandboxed frame, gets the call's input and result, calls the app-only
  * increment through the page's Client (so it is in History) and is refused
  * the model-only reset-counter; it reaches nothing of the page and no
- * network; selecting another tool tears it down.
+ * network; selecting another tool tears it down and leaves no listener.
  */
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,21 @@ function viewFrame(page: Page): Frame {
   if (!frame) throw new Error(`no view frame among ${page.frames().map((f) => f.url()).join(', ')}`);
   return frame;
 }
+
+/** How many `message` listeners the page's window has (DevTools protocol: the page cannot ask this itself). */
+async function messageListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.filter((l) => l.type === 'message').length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The page's `message` listeners before any view was shown. */
+let listenersBefore = 0;
 
 async function sentToolCalls(page: Page): Promise<number> {
   await openTab(page, 'History');
@@ -46,6 +61,7 @@ describe('MCP Apps', () => {
     const { page } = opened();
     await selectTool(page, 'show-counter');
     await page.getByRole('region', { name: 'Tool show-counter' }).getByLabel('start', { exact: true }).fill('5');
+    listenersBefore = await messageListeners(page);
     await page.getByRole('button', { name: 'Call tool' }).click();
     const result = await settledResult(page, 'tools/call show-counter');
     // The page's Client declared the Apps extension, so the component wrote no note for clients without it.
@@ -53,6 +69,8 @@ describe('MCP Apps', () => {
     const app = page.getByRole('region', { name: 'App', exact: true });
     await app.getByText('running').waitFor({ timeout: 15_000 });
     await expect.poll(() => count(page), { timeout: 15_000 }).toBe('5');
+    // The bridge to the view listens on the page's window.
+    expect(await messageListeners(page)).toBe(listenersBefore + 1);
     expect(await view(page).getByLabel('Tool input').innerText()).toBe('Called with {"start":5}');
     expect(await page.locator(FRAME).getAttribute('sandbox')).toBe('allow-scripts');
     expect(await page.frameLocator(FRAME).locator('iframe').getAttribute('sandbox')).toBe('allow-scripts');
@@ -100,7 +118,7 @@ describe('MCP Apps', () => {
     expect(errors.filter((e) => !refusals.includes(e))).toEqual([]);
   });
 
-  it('tears the view down when another tool is selected', async () => {
+  it('tears the view down when another tool is selected, leaving no listener behind', async () => {
     const { page } = opened();
     const frame = viewFrame(page);
     // A listener of the test's own in the view: what it logs reaches Playwright, not the page.
@@ -114,6 +132,8 @@ describe('MCP Apps', () => {
     expect((await told).text()).toBe('view asked to tear down: another tool was selected');
     await expect.poll(() => page.locator(FRAME).count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByRole('region', { name: 'App', exact: true }).isHidden()).toBe(true);
+    // Nothing of the view is left listening.
+    await expect.poll(() => messageListeners(page), { timeout: 5_000 }).toBe(listenersBefore);
     expect(opened().errors).toEqual([]);
   });
 });
