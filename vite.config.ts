@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
 /**
  * The page's Content Security Policy, the same under `npm start` and in the
@@ -15,8 +15,10 @@ import { defineConfig, type Plugin } from 'vite';
  * workers from the origin or blob:; fetches to the origin (examples), and to
  * any https URL or this machine (`?url=`); images and audio as data: URLs
  * (content from components); inline styles (Monaco and the dev server insert
- * <style> elements). The component workers are same-origin scripts with no
- * policy of their own, so a component's granted HTTP is not limited here.
+ * <style> elements); frames of the page's origin, which is the sandbox MCP App
+ * views run in (public/app-sandbox.html, with a policy of its own). The
+ * component workers are same-origin scripts with no policy of their own, so a
+ * component's granted HTTP is not limited here.
  */
 const POLICY: Record<string, string[]> = {
   'default-src': ["'none'"],
@@ -26,6 +28,7 @@ const POLICY: Record<string, string[]> = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'media-src': ['data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
+  'frame-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
@@ -34,6 +37,23 @@ const POLICY: Record<string, string[]> = {
 
 /** A page may not be framed: only a header can say so (a <meta> policy ignores frame-ancestors). */
 const FRAMING = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' };
+/** Except the MCP App sandbox, which the page itself frames. */
+const SANDBOX_PATH = '/app-sandbox.html';
+const SANDBOX_FRAMING = { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' };
+
+/** The framing headers, by path, for the dev server and `vite preview` alike. */
+function framing(): Plugin {
+  const headers: Connect.NextHandleFunction = (req, res, next) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    for (const [name, value] of Object.entries(path === SANDBOX_PATH ? SANDBOX_FRAMING : FRAMING)) res.setHeader(name, value);
+    next();
+  };
+  return {
+    name: 'playground-framing',
+    configureServer: (server) => void server.middlewares.use(headers),
+    configurePreviewServer: (server) => void server.middlewares.use(headers),
+  };
+}
 
 /** The policy as a <meta> can carry it, allowing the inline scripts `html` has by their hashes (dev has one). */
 function policyFor(html: string): string {
@@ -60,7 +80,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), framing()],
   worker: { format: 'es' },
   build: { target: 'esnext', chunkSizeWarningLimit: 4096 },
   optimizeDeps: {
@@ -68,6 +88,6 @@ export default defineConfig({
     // Scan the workers too, or the dev server finds their dependencies late and reloads the page mid-load.
     entries: ['index.html', 'src/worker/browser-entry.ts', 'src/worker/wit-entry.ts'],
   },
-  server: { host: '127.0.0.1', headers: FRAMING },
-  preview: { host: '127.0.0.1', headers: FRAMING },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
 });

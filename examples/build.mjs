@@ -68,6 +68,16 @@ const EXAMPLES = [
     description: '300 generated tools (verb_noun, six kinds of input schema) for trying search and long lists.',
   },
   {
+    name: 'apps',
+    kind: 'server',
+    toolchain: 'componentize-qjs',
+    entry: 'apps/index.js',
+    world: 'mcp-server',
+    description:
+      'An MCP App: show-counter opens a counter view (ui://apps/counter.html) whose +1 button calls increment, ' +
+      'a tool only apps may call; reset-counter is for the model only, so the view is refused.',
+  },
+  {
     name: 'trap',
     kind: 'hostile',
     toolchain: 'componentize-qjs',

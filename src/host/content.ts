@@ -85,30 +85,31 @@ export function toMcpToolResult(result: WitToolResult): CallToolResult {
 /**
  * read-resource answers with content blocks: a text block is the text of the
  * requested URI, an embedded resource carries its own URI and text or blob.
+ * The resource's declared `_meta` goes on every content of the requested URI.
  */
 export function toMcpResourceContents(
   uri: string,
   mimeType: string | undefined,
   blocks: WitContentBlock[],
+  meta?: Record<string, unknown>,
 ): ReadResourceResult {
-  return {
-    contents: blocks.map((block) => {
-      switch (block.tag) {
-        case 'text':
-          return defined({ uri, mimeType, text: block.val.text });
-        case 'image':
-        case 'audio':
-          return defined({ uri, mimeType: block.val.mimeType, blob: base64Of(block.val.data) });
-        case 'embedded-resource': {
-          const converted = toMcpContent(block);
-          if (converted.type !== 'resource') throw badResult('unreachable');
-          return converted.resource;
-        }
-        case 'resource-link':
-          throw badResult(`read-resource("${uri}") returned a resource link; resource contents must be text or binary`);
+  const contents = blocks.map((block) => {
+    switch (block.tag) {
+      case 'text':
+        return defined({ uri, mimeType, text: block.val.text });
+      case 'image':
+      case 'audio':
+        return defined({ uri, mimeType: block.val.mimeType, blob: base64Of(block.val.data) });
+      case 'embedded-resource': {
+        const converted = toMcpContent(block);
+        if (converted.type !== 'resource') throw badResult('unreachable');
+        return converted.resource;
       }
-    }),
-  };
+      case 'resource-link':
+        throw badResult(`read-resource("${uri}") returned a resource link; resource contents must be text or binary`);
+    }
+  });
+  return { contents: meta === undefined ? contents : contents.map((c) => (c.uri === uri ? { ...c, _meta: meta } : c)) };
 }
 
 export function toMcpPromptResult(description: string | undefined, messages: WitPromptMessage[]): GetPromptResult {
@@ -130,10 +131,11 @@ export function toMcpTool(entry: ToolEntry): Tool {
     inputSchema: entry.inputSchema as Tool['inputSchema'],
     outputSchema: entry.outputSchema as Tool['outputSchema'],
     annotations: annotations === undefined ? undefined : defined({ ...annotations }),
+    _meta: entry.meta,
   });
 }
 
-export function toMcpResource(r: WitResourceDefinition): Resource {
+export function toMcpResource(r: WitResourceDefinition, meta?: Record<string, unknown>): Resource {
   return defined({
     uri: r.uri,
     name: r.name,
@@ -141,6 +143,7 @@ export function toMcpResource(r: WitResourceDefinition): Resource {
     description: r.description,
     mimeType: r.mimeType,
     size: r.size === undefined ? undefined : Number(r.size),
+    _meta: meta,
   });
 }
 

@@ -21,6 +21,7 @@ export const LIMITS = {
   nameLength: 256,
   descriptionLength: 64 * 1024,
   schemaBytes: 1024 * 1024,
+  metaBytes: 64 * 1024,
   entries: 10_000,
   registryBytes: 8 * 1024 * 1024,
 } as const;
@@ -35,6 +36,8 @@ export interface ToolEntry {
   outputSchema?: Record<string, unknown>;
   /** Whether it may run as a task (declare-task-support); forbidden unless declared. */
   taskSupport: WitTaskSupport;
+  /** Its MCP `_meta` (declare-tool-meta), if declared. */
+  meta?: Record<string, unknown>;
 }
 
 export class Registry {
@@ -44,6 +47,8 @@ export class Registry {
   readonly resources = new Map<string, WitResourceDefinition>();
   readonly templates = new Map<string, WitResourceTemplate>();
   readonly prompts = new Map<string, WitPromptDefinition>();
+  /** MCP `_meta` of resources by URI (declare-resource-meta). */
+  readonly resourceMeta = new Map<string, Record<string, unknown>>();
   /** Bytes of names, texts and schemas registered so far (strings counted in UTF-16 code units). */
   #bytes = 0;
 
@@ -96,6 +101,31 @@ export class Registry {
     const tool = this.tools.get(name);
     if (!tool) throw new RegistrationError(`declare-task-support: no tool "${name}" is registered`);
     tool.taskSupport = support;
+  }
+
+  setToolMeta(name: string, bytes: Uint8Array): void {
+    const tool = this.tools.get(name);
+    if (!tool) throw new RegistrationError(`declare-tool-meta: no tool "${name}" is registered`);
+    tool.meta = this.#meta(`declare-tool-meta of tool "${name}"`, bytes);
+  }
+
+  setResourceMeta(uri: string, bytes: Uint8Array): void {
+    if (!this.resources.has(uri)) throw new RegistrationError(`declare-resource-meta: no resource "${uri}" is registered`);
+    this.resourceMeta.set(uri, this.#meta(`declare-resource-meta of resource "${uri}"`, bytes));
+  }
+
+  /** Parses a `_meta` object and charges its bytes to the budget (a replaced one stays charged). */
+  #meta(what: string, bytes: Uint8Array): Record<string, unknown> {
+    if (bytes.length > LIMITS.metaBytes) throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.metaBytes}`);
+    let value: unknown;
+    try {
+      value = parseJsonBytes(bytes, what);
+    } catch (e) {
+      throw new RegistrationError((e as Error).message);
+    }
+    if (!isJsonObject(value)) throw new RegistrationError(`${what} must be a JSON object`);
+    this.#charge(what, bytes.length);
+    return value;
   }
 
   /** Whether any tool may run as a task: then the server offers the tasks extension. */

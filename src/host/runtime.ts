@@ -282,6 +282,8 @@ export class Runtime {
         },
         requestState: () => this.#current?.requestState,
         declareTaskSupport: (tool: string, support: WitTaskSupport) => this.#register(() => this.registry.setTaskSupport(tool, support)),
+        declareToolMeta: (tool: string, meta: Uint8Array) => this.#register(() => this.registry.setToolMeta(tool, meta)),
+        declareResourceMeta: (uri: string, meta: Uint8Array) => this.#register(() => this.registry.setResourceMeta(uri, meta)),
         callCancelled: () => this.#current?.cancelled?.() ?? false,
       },
     };

@@ -288,7 +288,9 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.resources) {
     server.setRequestHandler(
       'resources/list',
-      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('resources', [...reg.resources.values()], p?.cursor, toMcpResource)),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
+        listPage('resources', [...reg.resources.values()], p?.cursor, (r) => toMcpResource(r, reg.resourceMeta.get(r.uri))),
+      ),
     );
     server.setRequestHandler(
       'resources/templates/list',
@@ -302,7 +304,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
         answer(ctx, 'resources/read', params.uri, async (call) => {
           try {
             const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
-            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents);
+            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents, reg.resourceMeta.get(params.uri));
           } catch (e) {
             throw toReadError(e, params.uri);
           }

@@ -17,6 +17,8 @@ import type {
   Tool,
 } from '@modelcontextprotocol/client';
 import { toWireError } from '../host/errors.js';
+import { AppCalls } from './app-calls.js';
+import { APPS_CLIENT_CAPABILITIES } from './app-meta.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
 import { SupervisedTransport, type SupervisorEvent, type WorkerLink } from '../transport/supervised.js';
@@ -67,6 +69,13 @@ export interface ToolCall {
   verdict: Verdict | undefined;
 }
 
+/** What the latest tool call was asked: `seq` is the `toolCall` outcome it belongs to. */
+export interface ToolInput {
+  seq: number;
+  tool: Tool;
+  arguments: Record<string, unknown>;
+}
+
 export type ResourceUpdates = Readonly<Record<string, number>>;
 
 const now = () => performance.timeOrigin + performance.now();
@@ -89,6 +98,7 @@ export class ServerSession {
   readonly notifications = new ListStore<NotificationEntry>(5_000);
   readonly output = new ListStore<OutputEntry>(5_000);
   readonly toolCall = new OutcomeStore<ToolCall>();
+  readonly toolInput = new ValueStore<ToolInput | undefined>(undefined);
   readonly resourceRead = new OutcomeStore<ReadResourceResult>();
   readonly promptGet = new OutcomeStore<GetPromptResult>();
   readonly consoleSend = new OutcomeStore<JSONRPCMessage | undefined>();
@@ -107,6 +117,8 @@ export class ServerSession {
   readonly sandbox: Sandbox;
 
   readonly client: Client;
+  /** What MCP App views ask of the server (docs/apps.md). */
+  readonly appCalls: AppCalls;
   readonly #options: SessionOptions;
   readonly #loader: CatalogLoader;
   #recording: RecordingTransport | undefined;
@@ -133,7 +145,7 @@ export class ServerSession {
     this.#options = options;
     this.client = new Client(
       CLIENT_INFO,
-      { capabilities: CLIENT_REQUEST_CAPABILITIES, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+      { capabilities: { ...CLIENT_REQUEST_CAPABILITIES, ...APPS_CLIENT_CAPABILITIES }, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
     );
     answerClientRequests(this.client, this.clientRequests);
     answerRoots(this.client, this.roots);
@@ -152,6 +164,7 @@ export class ServerSession {
     });
     this.client.onerror = (error) => this.logs.push({ seq: ++this.#seq, time: now(), level: 'error', logger: 'client', data: error.message });
     this.#loader = new CatalogLoader(this.client, this.catalog, () => this.#requestOptions());
+    this.appCalls = new AppCalls(this.client, this.catalog, { requestOptions: () => this.#requestOptions(), meta: () => this.#meta() });
   }
 
   /** Reads the bytes, starts the worker and initializes MCP. Never rejects: failures land in `status`. */
@@ -317,7 +330,7 @@ export class ServerSession {
   callTool(tool: Tool, args: Record<string, unknown>): Promise<void> {
     const abort = new AbortController();
     this.#toolCallAbort = abort;
-    return this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
+    const running = this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
       const result = await this.client.request(
         { method: 'tools/call', params: { name: tool.name, arguments: args, ...this.#meta() } },
         {
@@ -332,6 +345,9 @@ export class ServerSession {
       // A settled call has nothing left to cancel.
       if (this.#toolCallAbort === abort) this.#toolCallAbort = undefined;
     });
+    // run() has set the pending outcome before its first await.
+    this.toolInput.set({ seq: this.toolCall.value!.seq, tool, arguments: args });
+    return running;
   }
 
   /** Cancels the latest tool call, if it is still running. */

@@ -13,6 +13,11 @@ export async function expectPolicy(url: string): Promise<void> {
   expect(directives.get('connect-src')).toEqual(["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*']);
   expect(directives.get('script-src')?.slice(0, 3)).toEqual(["'self'", "'wasm-unsafe-eval'", 'blob:']);
   expect(directives.get('object-src')).toEqual(["'none'"]);
+  // Frames only from the page's origin: the MCP App sandbox, which may be framed by the page and no one else.
+  expect(directives.get('frame-src')).toEqual(["'self'"]);
+  const sandbox = await fetch(new URL('app-sandbox.html', url));
+  expect(sandbox.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+  expect(sandbox.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   // The policy comes before any script, or it would not apply to them.
   expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
 }

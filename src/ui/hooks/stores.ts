@@ -11,13 +11,14 @@ import type { Era } from '../../session/era.js';
 import type { Outcome } from '../../session/outcome.js';
 import type { DenialEntry, MemorySample, SandboxConfig } from '../../session/sandbox.js';
 import type { SandboxDraft } from '../../session/sandbox-draft.js';
-import type { ResourceUpdates, ServerSession, ToolCall } from '../../session/server-session.js';
+import type { ResourceUpdates, ServerSession, ToolCall, ToolInput } from '../../session/server-session.js';
 import type { ServersState, ServersStore } from '../../session/servers.js';
 import type { Settings, SettingsStore } from '../../session/settings.js';
 import type { SessionStatus } from '../../session/status.js';
-import type { ListSnapshot, Store } from '../../session/store.js';
+import type { ListSnapshot, Store, ValueStore } from '../../session/store.js';
 import type { TaskEntry } from '../../session/tasks.js';
 import type { Root } from '@modelcontextprotocol/client';
+import type { AppStatus } from '../features/apps/app-frame.js';
 
 function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, () => store.value);
@@ -33,6 +34,8 @@ export const useLogs = (session: ServerSession): ListSnapshot<LogEntry> => useSt
 export const useNotifications = (session: ServerSession): ListSnapshot<NotificationEntry> => useStore(session.notifications);
 export const useOutput = (session: ServerSession): ListSnapshot<OutputEntry> => useStore(session.output);
 export const useToolCall = (session: ServerSession): Outcome<ToolCall> | undefined => useStore(session.toolCall);
+export const useToolInput = (session: ServerSession): ToolInput | undefined => useStore(session.toolInput);
+export const useAppStatus = (store: ValueStore<AppStatus | undefined>): AppStatus | undefined => useStore(store);
 export const useResourceRead = (session: ServerSession): Outcome<ReadResourceResult> | undefined => useStore(session.resourceRead);
 export const usePromptGet = (session: ServerSession): Outcome<GetPromptResult> | undefined => useStore(session.promptGet);
 export const useConsoleSend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.consoleSend);

@@ -69,6 +69,15 @@ describe('content conversion', () => {
     expect(() => toMcpResourceContents('r:', undefined, [link])).toThrow(/resource link/);
   });
 
+  it('puts a resource\'s declared _meta on the contents of its own URI only', () => {
+    const meta = { ui: { csp: { connectDomains: ['https://api.example'] } } };
+    const blocks: WitContentBlock[] = [text('<p>'), { tag: 'embedded-resource', val: { contentType: 'resource', uri: 'other:', text: 'x' } }];
+    expect(toMcpResourceContents('ui://a', 'text/html;profile=mcp-app', blocks, meta).contents).toEqual([
+      { uri: 'ui://a', mimeType: 'text/html;profile=mcp-app', text: '<p>', _meta: meta },
+      { uri: 'other:', text: 'x' },
+    ]);
+  });
+
   it('refuses the system role in prompt messages', () => {
     expect(() => toMcpPromptResult(undefined, [{ role: 'system', content: text('x') }])).toThrow(/system/);
     expect(toMcpPromptResult(undefined, [{ role: 'assistant', content: text('x') }])).toEqual({

@@ -90,4 +90,19 @@ describe('task support', () => {
     expect(r.hasTaskTools).toBe(true);
     expect(() => r.setTaskSupport('c', 'optional')).toThrow(RegistrationError);
   });
+
+  it('keeps _meta declared for registered tools and resources, and refuses the rest', () => {
+    const r = new Registry();
+    r.addTools([tool('a')]);
+    r.addResources([{ uri: 'ui://a', name: 'a' }]);
+    r.setToolMeta('a', jsonBytes({ ui: { resourceUri: 'ui://a' } }));
+    r.setResourceMeta('ui://a', jsonBytes({ ui: { csp: {} } }));
+    expect(r.tools.get('a')?.meta).toEqual({ ui: { resourceUri: 'ui://a' } });
+    expect(r.resourceMeta.get('ui://a')).toEqual({ ui: { csp: {} } });
+    expect(() => r.setToolMeta('b', jsonBytes({}))).toThrow(/declare-tool-meta: no tool "b"/);
+    expect(() => r.setResourceMeta('ui://b', jsonBytes({}))).toThrow(/declare-resource-meta: no resource "ui:\/\/b"/);
+    expect(() => r.setToolMeta('a', jsonBytes(['ui']))).toThrow(/must be a JSON object/);
+    expect(() => r.setToolMeta('a', utf8('{'))).toThrow(RegistrationError);
+    expect(() => r.setToolMeta('a', jsonBytes({ x: 'y'.repeat(LIMITS.metaBytes) }))).toThrow(/the limit is 65536/);
+  });
 });

@@ -11,6 +11,7 @@ import { draftFromText, draftFromValue, type Draft } from '../../forms/draft.js'
 import { initialValue, missingRequired, toField } from '../../forms/schema.js';
 import { useTheme } from '../../hooks/theme.js';
 import { useToolCall } from '../../hooks/stores.js';
+import { Visibility } from '../apps/Visibility.js';
 import { TaskToggle } from '../tasks/TaskToggle.js';
 import { Hints } from './annotations.js';
 import { SchemaForm } from './SchemaForm.js';
@@ -43,7 +44,7 @@ export function ToolDetail({ session, tool }: { session: ServerSession; tool: To
     <section className="tool-detail" aria-label={`Tool ${tool.name}`}>
       <header>
         <h3>
-          {tool.title ?? tool.annotations?.title ?? tool.name} <code>{tool.name}</code> <Hints tool={tool} />
+          {tool.title ?? tool.annotations?.title ?? tool.name} <code>{tool.name}</code> <Hints tool={tool} /> <Visibility tool={tool} />
         </h3>
         {tool.description && <p className="description">{tool.description}</p>}
       </header>

@@ -2,6 +2,7 @@
 import type { Tool } from '@modelcontextprotocol/client';
 import { useMemo, useState } from 'react';
 import { VirtualList } from '../../components/VirtualList.js';
+import { Visibility } from '../apps/Visibility.js';
 import { Hints } from './annotations.js';
 
 export function matches(tool: Tool, query: string): boolean {
@@ -36,7 +37,7 @@ export function ToolList({ tools, selected, onSelect }: Props) {
               <span className="item-title">
                 <span className="item-label">{tool.title ?? tool.annotations?.title ?? tool.name}</span>
                 {(tool.title ?? tool.annotations?.title) && <code className="item-name">{tool.name}</code>}
-                <Hints tool={tool} />
+                <Hints tool={tool} /> <Visibility tool={tool} />
               </span>
               <span className="item-desc">{tool.description}</span>
             </button>

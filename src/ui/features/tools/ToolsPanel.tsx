@@ -1,7 +1,8 @@
-/** Tools of one server: list, detail and the last result. */
+/** Tools of one server: list, detail, the last result and, for a tool with an MCP App, its view. */
 import { useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { ListError } from '../../components/ListError.js';
+import { AppPane } from '../apps/AppPane.js';
 import { useCatalog } from '../../hooks/stores.js';
 import { ToolDetail } from './ToolDetail.js';
 import { ToolList } from './ToolList.js';
@@ -21,6 +22,7 @@ export function ToolsPanel({ session }: { session: ServerSession }) {
       <div className="split-detail">
         {tool ? <ToolDetail key={tool.name} session={session} tool={tool} /> : <p className="muted">{tools.loading ? 'Loading tools…' : 'No tools.'}</p>}
         <ToolResult session={session} />
+        <AppPane session={session} selected={tool?.name} />
       </div>
     </div>
   );
