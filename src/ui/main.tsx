@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { printWit } from '../platform/browser/wit.js';
+import { remoteFetch } from '../platform/browser/remote-fetch.js';
 import { prepareComponentWorker, spawnComponentWorker } from '../platform/browser/spawn.js';
 import { ServersStore } from '../session/servers.js';
 import { SettingsStore } from '../session/settings.js';
@@ -10,10 +11,11 @@ import { App } from './App.js';
 import './styles.css';
 
 const settings = new SettingsStore(window.localStorage, window.matchMedia('(prefers-color-scheme: dark)').matches);
-const servers = new ServersStore(
-  (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
-  () => settings.value.deadlineMs,
-);
+const servers = new ServersStore({
+  spawn: (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
+  deadlineMs: () => settings.value.deadlineMs,
+  fetch: remoteFetch(window.location.origin),
+});
 // Set before the examples are awaited, so the page never shows the other theme first.
 document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
