@@ -147,6 +147,7 @@ export class ServerSession {
     this.era = new ValueStore<Era>(options.era ?? DEFAULT_ERA);
     this.#target = options.target;
     for (const entry of options.history ?? []) this.history.push(entry);
+    this.history.flush();
     this.#seq = Math.max(0, ...(options.history ?? []).map((e) => e.seq));
     this.client = new Client(
       { name: 'wasi-mcp-playground', version: '0.1.0' },

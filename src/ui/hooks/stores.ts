@@ -16,6 +16,7 @@ import type { ServersState, ServersStore } from '../../session/servers.js';
 import type { Settings, SettingsStore } from '../../session/settings.js';
 import type { SessionStatus } from '../../session/status.js';
 import type { ListSnapshot, Store } from '../../session/store.js';
+import type { SaveState, WorkspaceStore } from '../../session/workspace.js';
 
 function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, () => store.value);
@@ -23,6 +24,7 @@ function useStore<T>(store: Store<T>): T {
 
 export const useServers = (store: ServersStore): ServersState => useStore(store);
 export const useSettings = (store: SettingsStore): Settings => useStore(store);
+export const useSaveState = (store: WorkspaceStore): SaveState => useStore(store);
 export const useStatus = (session: ServerSession): SessionStatus => useStore(session.status);
 export const useEra = (session: ServerSession): Era => useStore(session.era);
 export const useCatalog = (session: ServerSession): Catalog => useStore(session.catalog);
