@@ -12,7 +12,6 @@ import type { OpenRequest, Restored, ServersStore } from './servers.js';
 import { fromExample, fromUrl, ReadError, type Example } from './sources.js';
 import { Store } from './store.js';
 import {
-  EMPTY_WORKSPACE,
   historyToSave,
   parseWorkspace,
   toHistoryEntry,
@@ -61,11 +60,14 @@ export class WorkspaceStore extends Store<SaveState> {
 
   /** Opens the saved servers again (they load as usual), then saves on every change. Never rejects. */
   async restore(): Promise<void> {
-    let record = EMPTY_WORKSPACE;
+    let record: WorkspaceRecord;
     try {
       record = parseWorkspace(await this.#options.storage.load());
-    } catch {
-      // Storage that cannot be read leaves an empty workspace, which saving then replaces.
+    } catch (e) {
+      // Saving now would replace a workspace that may still be there (another tab holding the
+      // database at an older version, say): this page neither restores nor saves.
+      this.set({ phase: 'failed', error: `the saved workspace could not be read (${describe(e)}); this page will not save it` });
+      return;
     }
     const { servers } = this.#options;
     for (const saved of record.servers) {

@@ -102,3 +102,16 @@ test('a saved file whose bytes are gone comes back failed, saying to open it aga
   await vi.waitFor(() => expect(session.status.value.phase).toBe('failed'));
   expect(session.status.value.error).toMatchObject({ code: 'READ_FAILED', message: expect.stringContaining('open the file again') });
 });
+
+test('storage that cannot be read restores nothing and saves nothing over it', async () => {
+  const storage = memoryStorage();
+  storage.load = () => Promise.reject(new Error('the page database is held at an older version by another tab'));
+  const save = vi.spyOn(storage, 'save');
+  const { servers, workspace } = await load(storage);
+  expect(workspace.value).toMatchObject({ phase: 'failed', error: expect.stringContaining('held at an older version') });
+  const bytes = exampleBytes('echo');
+  await servers.open({ name: 'echo', origin: 'file echo.wasm', source: { type: 'file', name: 'echo.wasm' }, read: async () => bytes });
+  // Loading took far longer than the 10 ms a change waits before it is saved.
+  expect(servers.value.sessions[0].status.value.phase).toBe('ready');
+  expect(save).not.toHaveBeenCalled();
+});
