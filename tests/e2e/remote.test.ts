@@ -41,6 +41,16 @@ describe('remote servers', () => {
       const rows = page.getByRole('list', { name: 'History' }).getByRole('button');
       await expect.poll(async () => (await rows.allInnerTexts()).join('\n').replace(/[ \t\n]+/g, ' '), { timeout: 10_000 }).toMatch(/← recv result tools\/call/);
 
+      // 2026-07-28 sends more headers (Mcp-Method, Mcp-Name): the preflight allows them too.
+      await openTab(page, 'Server');
+      await page.getByLabel('Protocol').selectOption('2026-07-28');
+      await region.getByTestId('protocol-version').filter({ hasText: '2026-07-28' }).waitFor({ timeout: 30_000 });
+      await selectTool(page, 'add');
+      await tool.getByLabel('a', { exact: true }).fill('1');
+      await tool.getByLabel('b', { exact: true }).fill('2');
+      await page.getByRole('button', { name: 'Call tool' }).click();
+      await result.locator('.content-text').filter({ hasText: '1 + 2 = 3' }).waitFor({ timeout: 30_000 });
+
       // The views of a worker do not apply, and say so.
       await openTab(page, 'Sandbox');
       await expect.poll(() => region.getByText(/do not apply to a remote server/).count()).toBe(1);
