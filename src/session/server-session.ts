@@ -1,5 +1,5 @@
 /**
- * One server as the page sees it (issue #3): an SDK Client over a recording
+ * One server as the page sees it: an SDK Client over a recording
  * decorator over a supervised worker transport (a component) or the SDK's
  * Streamable HTTP transport (a remote server), and the stores the panels
  * read. Every session has its own client and state, a component its own worker.
@@ -16,10 +16,10 @@ import type {
   ReadResourceResult,
   RequestOptions,
   ServerCapabilities,
+  StreamableHTTPClientTransport,
   Tool,
   Transport,
 } from '@modelcontextprotocol/client';
-import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { toWireError } from '../host/errors.js';
 import type { LoadStage, World } from '../host/load.js';
 import { RecordingTransport, type Recorded } from '../transport/recording.js';
