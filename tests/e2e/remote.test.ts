@@ -54,6 +54,13 @@ describe('remote servers', () => {
       // The views of a worker do not apply, and say so.
       await openTab(page, 'Sandbox');
       await expect.poll(() => region.getByText(/do not apply to a remote server/).count()).toBe(1);
+
+      // A remote server is part of the saved workspace: it connects again after a reload, in its era.
+      await page.getByTestId('workspace-state').filter({ hasText: /^Workspace saved$/ }).waitFor({ timeout: 10_000 });
+      await page.reload();
+      await waitForPhase(page, server.url.host, 'ready');
+      await openTab(page, 'Server');
+      expect(await region.getByTestId('protocol-version').innerText()).toBe('2026-07-28');
       expect(errors).toEqual([]);
     } finally {
       expect(await server.stop()).toBe(0);
