@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MEMORY_LIMIT } from '../host/component.js';
+import { grantableOrigin } from '../host/grant-values.js';
 import { DEFAULT_CANCEL_GRACE_MS } from '../transport/supervised.js';
 import { usageError } from './exit-codes.js';
 import { parseDirs, parseEnv, parseMemory, parseOrigin, type DirFlag } from './sandbox-flags.js';
@@ -25,6 +26,10 @@ export const USAGE = `Usage:
 
 Options:
   --http <port>        listen on 127.0.0.1 (0 picks a free port; the URL is printed on stderr)
+  --allow-origin <origin>
+                       with --http: let browser pages from this origin call the server (CORS:
+                       preflight answered, Mcp-Session-Id exposed), e.g. the playground's
+                       http://127.0.0.1:5173; repeatable; none by default
   --timeout <ms>       deadline of one request; a late one is answered with an error and the
                        component is restarted (default ${DEFAULT_TIMEOUT_MS}). A request the client
                        cancels that still runs ${DEFAULT_CANCEL_GRACE_MS} ms later restarts it too, unanswered.
@@ -71,7 +76,7 @@ export interface Common {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number; maxSessions: number } } & Common)
+  | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number; maxSessions: number; allowOrigins: string[] } } & Common)
   | ({ kind: 'inspect' } & Common)
   /** `file` is the component; `collection` the collection file. */
   | ({ kind: 'test'; collection: string; junit?: string } & Common)
@@ -126,6 +131,8 @@ export function parseCommand(argv: string[]): Command {
   if (values.http === undefined && idle !== undefined) throw usageError('--session-idle goes with --http');
   const max = values['max-sessions'];
   if (values.http === undefined && max !== undefined) throw usageError('--max-sessions goes with --http');
+  const allowOrigins = (values['allow-origin'] ?? []).map(parseCorsOrigin);
+  if (values.http === undefined && allowOrigins.length > 0) throw usageError('--allow-origin goes with --http');
   if (name === 'inspect') return { kind: 'inspect', ...common };
   if (name === 'test') return { kind: 'test', collection: operands[0], ...(values.junit === undefined ? {} : { junit: values.junit }), ...common };
   if (name === 'diff') {
@@ -134,7 +141,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.http === undefined) return { kind: 'serve', ...common };
   const sessionIdleMs = idle === undefined ? DEFAULT_SESSION_IDLE_MS : positiveInt('--session-idle', idle);
   const maxSessions = max === undefined ? DEFAULT_MAX_SESSIONS : positiveInt('--max-sessions', max);
-  return { kind: 'serve', http: { port: port(values.http), sessionIdleMs, maxSessions }, ...common };
+  return { kind: 'serve', http: { port: port(values.http), sessionIdleMs, maxSessions, allowOrigins }, ...common };
 }
 
 function parse(argv: string[]) {
@@ -149,6 +156,7 @@ function parse(argv: string[]) {
       timeout: { type: 'string' },
       'session-idle': { type: 'string' },
       'max-sessions': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       env: { type: 'string', multiple: true },
       dir: { type: 'string', multiple: true },
       'allow-http': { type: 'string', multiple: true },
@@ -158,6 +166,13 @@ function parse(argv: string[]) {
       collection: { type: 'string' },
     },
   });
+}
+
+/** An origin as a browser sends it (scheme, host, port); `*` is refused: only the pages named may call. */
+function parseCorsOrigin(text: string): string {
+  const origin = text === '*' ? undefined : grantableOrigin(text);
+  if (origin === undefined) throw usageError(`--allow-origin wants an origin like http://127.0.0.1:5173 or https://example.com, got ${text}`);
+  return origin;
 }
 
 function positiveInt(flag: string, text: string): number {

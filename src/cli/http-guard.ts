@@ -1,7 +1,8 @@
 /**
  * What the HTTP server checks before a request reaches the SDK transport:
  * DNS-rebinding protection (the Host must be this loopback address and port;
- * an Origin, when sent, must be a loopback origin), the path, and the body.
+ * an Origin, when sent, must be a loopback origin or one --allow-origin names,
+ * see http-cors.ts), the path, and the body.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { IdScanner } from '../transport/id-scan.js';

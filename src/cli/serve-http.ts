@@ -21,6 +21,7 @@ import type { Common } from './args.js';
 import { note } from './diagnostics.js';
 import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
 import { idOf } from '../transport/screen.js';
+import { applyCors } from './http-cors.js';
 import { allowedHost, allowedOrigin, HttpFailure, readJsonBody, screenBody, sendError } from './http-guard.js';
 import { Sessions, type Session } from './http-sessions.js';
 import { ModernEndpoint } from './modern-http.js';
@@ -36,6 +37,8 @@ export interface HttpOptions {
   port: number;
   sessionIdleMs: number;
   maxSessions: number;
+  /** Origins whose browser pages may call the server (CORS); each also passes the Origin check. */
+  allowOrigins: readonly string[];
 }
 
 export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
@@ -85,13 +88,16 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
     return session;
   };
 
+  const corsOrigins = new Set(options.allowOrigins);
   const route = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
     if (!allowedHost(req.headers.host, port)) {
       return sendError(res, 403, ProtocolErrorCode.InvalidRequest, `Forbidden: Host ${req.headers.host ?? '(none)'} is not this server`);
     }
-    if (!allowedOrigin(req.headers.origin)) {
-      return sendError(res, 403, ProtocolErrorCode.InvalidRequest, `Forbidden: Origin ${req.headers.origin} is not a local origin`);
+    const origin = req.headers.origin;
+    if (!allowedOrigin(origin) && !(origin !== undefined && corsOrigins.has(origin))) {
+      return sendError(res, 403, ProtocolErrorCode.InvalidRequest, `Forbidden: Origin ${origin} is not a local origin nor one --allow-origin names`);
     }
+    if (applyCors(req, res, corsOrigins)) return;
     if (new URL(req.url ?? '/', `http://${HOST}`).pathname !== PATH) {
       return sendError(res, 404, ProtocolErrorCode.InvalidRequest, `Not found: the MCP endpoint is ${PATH}`);
     }

@@ -5,6 +5,7 @@
  * it). Where the cache lives is the platform's business (IndexedDB in the
  * browser, a directory under Node).
  */
+import { sha256 } from './digest.js';
 import { embeddedCoreModules, sameBytes } from './core-modules.js';
 import { describeError, HostError } from './errors.js';
 import { budgetLifts } from './lift-budget.js';
@@ -54,11 +55,6 @@ const FORMAT = 'f5';
 export interface JspiConfig {
   imports: string[];
   exports: string[];
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function cacheKey(bytes: Uint8Array, jspi: JspiConfig | undefined): Promise<string> {

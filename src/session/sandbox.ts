@@ -2,8 +2,8 @@
  * What one server's component may reach and how far it may go (issue #5):
  * the grants and limits set in the Sandbox view, turned into what the
  * worker's `load` message takes; what the component was refused; and how
- * much memory it uses. Kept per server and in memory only: uploaded files
- * can be large, and grants are a decision about one component, not a habit.
+ * much memory it uses. Kept per server; the settings in force are saved with
+ * the workspace (src/session/workspace.ts) and come back with their server.
  */
 import type { FileTree, WasiGrants } from '../host/wasi.js';
 import type { SandboxDraft } from './sandbox-draft.js';

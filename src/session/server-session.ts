@@ -1,12 +1,14 @@
 /**
- * One loaded component as the page sees it (issue #3): an SDK Client over a
- * recording decorator over a supervised worker transport, and the stores the
- * panels read. Every session has its own worker, client and state.
+ * One server as the page sees it: an SDK Client over a recording
+ * decorator over a supervised worker transport (a component) or the SDK's
+ * Streamable HTTP transport (a remote server), and the stores the panels
+ * read. Every session has its own client and state, a component its own worker.
  */
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
 import { Client, LOG_LEVEL_META_KEY } from '@modelcontextprotocol/client';
 import type {
   CallToolResult,
+  FetchLike,
   GetPromptResult,
   JSONRPCMessage,
   LoggingLevel,
@@ -14,7 +16,9 @@ import type {
   ReadResourceResult,
   RequestOptions,
   ServerCapabilities,
+  StreamableHTTPClientTransport,
   Tool,
+  Transport,
 } from '@modelcontextprotocol/client';
 import { toWireError } from '../host/errors.js';
 import { AppCalls } from './app-calls.js';
@@ -32,7 +36,9 @@ import { toLogEntry, toOutputLines, type HistoryEntry, type LogEntry, type Notif
 import { errorInfo, OutcomeStore } from './outcome.js';
 import { DEFAULT_ERA, NEGOTIATION, type Era } from './era.js';
 import { DENIAL_LABELS, defaultSandbox, Sandbox, toWorkerSandbox, type DenialEntry, type SandboxConfig, type WorkerSandbox } from './sandbox.js';
-import { StatusStore } from './status.js';
+import { remoteTransport } from './remote.js';
+import type { ServerSource } from './server-source.js';
+import { REMOTE_STAGES, STAGES, StatusStore } from './status.js';
 import { ListStore, ValueStore } from './store.js';
 import { checkStructuredContent, type Verdict } from './verdict.js';
 
@@ -51,17 +57,27 @@ export interface ComponentLink extends WorkerLink {
 
 export type Spawner = (bytes: Uint8Array, events: WorkerEvents, sandbox: WorkerSandbox) => Promise<ComponentLink>;
 
+/** What the session talks to: a component it runs in a worker, or a server already running at a URL. */
+export type SessionTarget =
+  | { kind: 'component'; read(): Promise<Uint8Array>; spawn: Spawner }
+  | { kind: 'remote'; url: string; fetch?: FetchLike };
+
 export interface SessionOptions {
   id: string;
   name: string;
-  /** Where the bytes came from, for people: "example", a file name, a URL. */
+  /** Where the server came from, for people: "example", a file name, a URL. */
   origin: string;
-  read(): Promise<Uint8Array>;
-  spawn: Spawner;
+  /** The same, as the saved workspace remembers it. */
+  source: ServerSource;
+  target: SessionTarget;
   /** Deadline of one request until the Sandbox view changes it; a component past it is stopped and restarted. */
   deadlineMs: number;
   /** The protocol revision to speak (DEFAULT_ERA when absent); changeable later. */
   era?: Era;
+  /** Sandbox settings to start with (the defaults when absent). */
+  sandbox?: SandboxConfig;
+  /** History entries from before a reload, oldest first. */
+  history?: readonly HistoryEntry[];
 }
 
 export interface ToolCall {
@@ -89,9 +105,11 @@ export class ServerSession {
   readonly id: string;
   readonly name: string;
   readonly origin: string;
+  readonly source: ServerSource;
+  readonly kind: SessionTarget['kind'];
   bytes: Uint8Array | undefined;
 
-  readonly status = new StatusStore(now());
+  readonly status: StatusStore;
   readonly catalog = new CatalogStore();
   readonly history = new ListStore<HistoryEntry>(20_000, undefined, { maxBytes: HISTORY_BYTES, sizeOf: (e) => e.size });
   readonly logs = new ListStore<LogEntry>(5_000);
@@ -119,9 +137,11 @@ export class ServerSession {
   readonly client: Client;
   /** What MCP App views ask of the server (docs/apps.md). */
   readonly appCalls: AppCalls;
-  readonly #options: SessionOptions;
+  readonly #target: SessionTarget;
   readonly #loader: CatalogLoader;
   #recording: RecordingTransport | undefined;
+  /** A remote server's transport, to end its HTTP session when the page is done with it. */
+  #http: StreamableHTTPClientTransport | undefined;
   /** The current worker, for memory samples; replaced on every (re)start. */
   #link: ComponentLink | undefined;
   /** Counts connections, so that a replaced supervisor's late reports are ignored. */
@@ -140,9 +160,15 @@ export class ServerSession {
     this.id = options.id;
     this.name = options.name;
     this.origin = options.origin;
-    this.sandbox = new Sandbox(defaultSandbox(options.deadlineMs));
+    this.source = options.source;
+    this.kind = options.target.kind;
+    this.status = new StatusStore(now(), this.kind === 'remote' ? REMOTE_STAGES : STAGES);
+    this.sandbox = new Sandbox(options.sandbox ?? defaultSandbox(options.deadlineMs));
     this.era = new ValueStore<Era>(options.era ?? DEFAULT_ERA);
-    this.#options = options;
+    this.#target = options.target;
+    for (const entry of options.history ?? []) this.history.push(entry);
+    this.history.flush();
+    this.#seq = Math.max(0, ...(options.history ?? []).map((e) => e.seq));
     this.client = new Client(
       CLIENT_INFO,
       { capabilities: { ...CLIENT_REQUEST_CAPABILITIES, ...APPS_CLIENT_CAPABILITIES }, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
@@ -167,37 +193,39 @@ export class ServerSession {
     this.appCalls = new AppCalls(this.client, this.catalog, { requestOptions: () => this.#requestOptions(), meta: () => this.#meta() });
   }
 
-  /** Reads the bytes, starts the worker and initializes MCP. Never rejects: failures land in `status`. */
+  /** Reads the bytes and starts the worker (a component), then initializes MCP. Never rejects: failures land in `status`. */
   async start(): Promise<void> {
-    const t = now();
-    try {
-      this.bytes = await this.#options.read();
-    } catch (e) {
-      this.status.failed(toWireError(e, 'READ_FAILED'));
-      return;
+    if (this.#target.kind === 'component') {
+      const t = now();
+      try {
+        this.bytes = await this.#target.read();
+      } catch (e) {
+        this.status.failed(toWireError(e, 'READ_FAILED'));
+        return;
+      }
+      this.status.stageDone('read', now() - t, now());
     }
-    this.status.stageDone('read', now() - t, now());
     this.#stageStart = now();
-    if (!(await this.#connect(this.bytes))) return;
+    if (!(await this.#connect())) return;
     this.status.stageDone('initialize', now() - this.#stageStart, now());
     await this.#connected();
   }
 
   /**
    * Stops the component and starts it afresh with the sandbox settings in force (issue #5): after
-   * Apply in the Sandbox view, or by hand once the supervisor gave up. The Client initializes
-   * again and the lists reload; history, logs and results stay. Never rejects.
+   * Apply in the Sandbox view, or by hand once the supervisor gave up. A remote server is
+   * connected to again. The Client initializes again and the lists reload; history, logs and
+   * results stay. Never rejects.
    */
   restart(why: string): Promise<void> {
-    const bytes = this.bytes;
-    if (!bytes || this.status.value.phase === 'closed') return Promise.resolve();
+    if ((this.kind === 'component' && !this.bytes) || this.status.value.phase === 'closed') return Promise.resolve();
     this.status.restarting({ code: 'RESTART', message: why });
     const next = this.#restarting.then(async () => {
-      this.clientRequests.dropAll(`the component stopped: ${why}`);
-      await this.client.close().catch(() => {});
-      if (!(await this.#connect(bytes))) return;
+      this.clientRequests.dropAll(`the ${this.kind === 'remote' ? 'connection' : 'component'} stopped: ${why}`);
+      await this.#disconnect();
+      if (!(await this.#connect())) return;
       await this.#restoreServerState();
-      await this.#connected(`Restarted: ${why}.`);
+      await this.#connected(`${this.kind === 'remote' ? 'Reconnected' : 'Restarted'}: ${why}.`);
     });
     this.#restarting = next;
     return next;
@@ -226,11 +254,35 @@ export class ServerSession {
     if (stats) this.sandbox.memory.set({ memoryBytes: stats.memoryBytes, heapBytes: stats.heapBytes, time: now() });
   }
 
-  /** Starts a supervised worker and initializes MCP over it; false (and `status` failed) if that fails. */
-  async #connect(bytes: Uint8Array): Promise<boolean> {
+  /** Opens a transport to the server and initializes MCP over it; false (and `status` failed) if that fails. */
+  async #connect(): Promise<boolean> {
     const generation = ++this.#generation;
-    const supervised = new SupervisedTransport({
-      spawn: () => this.#spawn(bytes, generation),
+    this.#listens.clear();
+    let recording: RecordingTransport | undefined;
+    try {
+      recording = new RecordingTransport(this.#transport(generation), { onRecord: (r) => this.#record(r), now });
+      this.#recording = recording;
+      this.client.setVersionNegotiation(NEGOTIATION[this.era.value]);
+      await this.client.connect(recording, this.#requestOptions());
+      return true;
+    } catch (e) {
+      this.status.failed(toWireError(e, 'INITIALIZE_FAILED'));
+      await recording?.close().catch(() => {});
+      return false;
+    }
+  }
+
+  /** A supervised worker for a component; the SDK's HTTP transport for a remote server. */
+  #transport(generation: number): Transport {
+    const target = this.#target;
+    if (target.kind === 'remote') {
+      this.#http = remoteTransport(target.url, target.fetch);
+      return this.#http;
+    }
+    const bytes = this.bytes;
+    if (!bytes) throw new Error('the component was not read');
+    return new SupervisedTransport({
+      spawn: () => this.#spawn(target.spawn, bytes, generation),
       timeoutMs: this.deadlineMs,
       maxRestarts: 3,
       // A replaced supervisor may still report on its way out; only the current one speaks.
@@ -238,18 +290,13 @@ export class ServerSession {
         if (generation === this.#generation) this.#onSupervisor(event);
       },
     });
-    const recording = new RecordingTransport(supervised, { onRecord: (r) => this.#record(r), now });
-    this.#recording = recording;
-    this.#listens.clear();
-    try {
-      this.client.setVersionNegotiation(NEGOTIATION[this.era.value]);
-      await this.client.connect(recording, this.#requestOptions());
-      return true;
-    } catch (e) {
-      this.status.failed(toWireError(e, 'INITIALIZE_FAILED'));
-      await recording.close().catch(() => {});
-      return false;
-    }
+  }
+
+  /** Closes the connection; a remote server is told first that its HTTP session is over (DELETE). */
+  async #disconnect(): Promise<void> {
+    await this.#http?.terminateSession().catch(() => {});
+    this.#http = undefined;
+    await this.client.close().catch(() => {});
   }
 
   /**
@@ -295,7 +342,7 @@ export class ServerSession {
     });
   }
 
-  async #spawn(bytes: Uint8Array, generation: number): Promise<ComponentLink> {
+  async #spawn(spawn: Spawner, bytes: Uint8Array, generation: number): Promise<ComponentLink> {
     const events: WorkerEvents = {
       onStage: ({ stage, ms }) => {
         if (this.#loaded) return;
@@ -311,7 +358,7 @@ export class ServerSession {
       },
       onDenied: ({ capability, detail }) => this.#denied(capability, detail),
     };
-    const link = await this.#options.spawn(bytes, events, toWorkerSandbox(this.sandbox.config.value));
+    const link = await spawn(bytes, events, toWorkerSandbox(this.sandbox.config.value));
     if (generation === this.#generation) this.#link = link;
     return link;
   }
@@ -429,7 +476,7 @@ export class ServerSession {
 
   async close(): Promise<void> {
     this.status.closed();
-    await this.client.close().catch(() => {});
+    await this.#disconnect();
     this.history.flush();
   }
 
@@ -438,9 +485,9 @@ export class ServerSession {
     return this.sandbox.config.value.deadlineMs;
   }
 
-  /** The supervisor answers first at the deadline; the Client's own timeout is a last resort. */
+  /** A component's supervisor answers first at the deadline, so there the Client's own timeout is a last resort. */
   #requestOptions(): RequestOptions {
-    return { timeout: this.deadlineMs + 120_000 };
+    return { timeout: this.kind === 'remote' ? this.deadlineMs : this.deadlineMs + 120_000 };
   }
 
   #onSupervisor(event: SupervisorEvent): void {

@@ -1,5 +1,10 @@
 /** The servers loaded in this page, and which one the panels show. */
-import { ServerSession, type Spawner } from './server-session.js';
+import type { FetchLike } from '@modelcontextprotocol/client';
+import type { HistoryEntry } from './entries.js';
+import type { Era } from './era.js';
+import type { SandboxConfig } from './sandbox.js';
+import { ServerSession, type SessionTarget, type Spawner } from './server-session.js';
+import type { ComponentSource, ServerSource } from './server-source.js';
 import { Store } from './store.js';
 
 export interface ServersState {
@@ -11,33 +16,59 @@ export interface OpenRequest {
   /** A display name; made unique among the loaded servers. */
   name: string;
   origin: string;
+  source: ComponentSource;
   read(): Promise<Uint8Array>;
 }
 
+/** What a server brings back from before a reload (src/session/workspace.ts). */
+export interface Restored {
+  era?: Era;
+  sandbox?: SandboxConfig;
+  history?: readonly HistoryEntry[];
+}
+
+export interface ServersOptions {
+  spawn: Spawner;
+  /** The deadline of one request for servers opened from now on. */
+  deadlineMs(): number;
+  /** How a remote server is reached (the platform's fetch, which may explain a refusal). */
+  fetch?: FetchLike;
+}
+
 export class ServersStore extends Store<ServersState> {
-  readonly #spawn: Spawner;
-  readonly #deadlineMs: () => number;
+  readonly #options: ServersOptions;
   #next = 1;
 
-  constructor(spawn: Spawner, deadlineMs: () => number) {
+  constructor(options: ServersOptions) {
     super({ sessions: [], selectedId: undefined });
-    this.#spawn = spawn;
-    this.#deadlineMs = deadlineMs;
+    this.#options = options;
   }
 
   get selected(): ServerSession | undefined {
     return this.value.sessions.find((s) => s.id === this.value.selectedId);
   }
 
-  /** Adds a server, selects it and starts loading it; resolves when it is ready or failed. */
-  open(request: OpenRequest): Promise<void> {
+  /** Adds a component, selects it and starts loading it; resolves when it is ready or failed. */
+  open(request: OpenRequest, restored: Restored = {}): Promise<void> {
+    return this.#add(request.name, request.origin, request.source, { kind: 'component', read: request.read, spawn: this.#options.spawn }, restored);
+  }
+
+  /** Adds a server running at a Streamable HTTP URL, selects it and connects; resolves when it is ready or failed. */
+  connect(url: string, restored: Restored = {}): Promise<void> {
+    const { fetch } = this.#options;
+    const name = (URL.canParse(url) && new URL(url).host) || url;
+    return this.#add(name, url, { type: 'remote', url }, { kind: 'remote', url, ...(fetch ? { fetch } : {}) }, restored);
+  }
+
+  #add(name: string, origin: string, source: ServerSource, target: SessionTarget, restored: Restored): Promise<void> {
     const session = new ServerSession({
       id: `server-${this.#next++}`,
-      name: this.#uniqueName(request.name),
-      origin: request.origin,
-      read: request.read,
-      spawn: this.#spawn,
-      deadlineMs: this.#deadlineMs(),
+      name: this.#uniqueName(name),
+      origin,
+      source,
+      target,
+      deadlineMs: this.#options.deadlineMs(),
+      ...restored,
     });
     this.set({ sessions: [...this.value.sessions, session], selectedId: session.id });
     return session.start();

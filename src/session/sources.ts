@@ -59,13 +59,14 @@ export async function loadExamples(base: string): Promise<Example[]> {
 
 export function fromExample(example: Example, base: string): OpenRequest {
   const url = new URL(`examples/${example.file}`, base).href;
-  return { name: example.name, origin: `example ${example.file}`, read: () => fetchBytes(url) };
+  return { name: example.name, origin: `example ${example.file}`, source: { type: 'example', name: example.name }, read: () => fetchBytes(url) };
 }
 
 export function fromFile(file: File): OpenRequest {
   return {
     name: file.name.replace(/\.wasm$/i, ''),
     origin: `file ${file.name}`,
+    source: { type: 'file', name: file.name },
     read: async () => {
       // A huge file is refused by its size, before the page reads it into memory.
       checkSize(file.size);
@@ -80,8 +81,8 @@ export function fromUrl(url: string, base: string): OpenRequest {
   try {
     absolute = new URL(url, base);
   } catch {
-    return { name: 'component', origin: url, read: () => Promise.reject(new ReadError(`not a URL: ${url}`)) };
+    return { name: 'component', origin: url, source: { type: 'url', url }, read: () => Promise.reject(new ReadError(`not a URL: ${url}`)) };
   }
   const last = absolute.pathname.split('/').filter(Boolean).pop() ?? 'component';
-  return { name: last.replace(/\.wasm$/i, ''), origin: absolute.href, read: () => fetchBytes(absolute.href) };
+  return { name: last.replace(/\.wasm$/i, ''), origin: absolute.href, source: { type: 'url', url: absolute.href }, read: () => fetchBytes(absolute.href) };
 }

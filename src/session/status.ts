@@ -10,6 +10,8 @@ import { Store } from './store.js';
 /** The host's stages, framed by what the page does before and after them. */
 export type StageName = 'read' | LoadStage | 'initialize';
 export const STAGES: readonly StageName[] = ['read', 'transpile', 'compile', 'instantiate', 'register', 'initialize'];
+/** A server at a URL is already running: connecting to it is all there is. */
+export const REMOTE_STAGES: readonly StageName[] = ['initialize'];
 export const STAGE_LABELS: Record<StageName, string> = {
   read: 'Reading',
   transpile: 'Transpiling',
@@ -48,18 +50,21 @@ export interface SessionStatus {
 }
 
 export class StatusStore extends Store<SessionStatus> {
-  constructor(now: number) {
+  readonly #stages: readonly StageName[];
+
+  constructor(now: number, stages: readonly StageName[] = STAGES) {
     super({
       phase: 'loading',
-      stages: STAGES.map((name, i) => (i === 0 ? { name, state: 'active', startedAt: now } : { name, state: 'pending' })),
+      stages: stages.map((name, i) => (i === 0 ? { name, state: 'active', startedAt: now } : { name, state: 'pending' })),
       restarts: 0,
     });
+    this.#stages = stages;
   }
 
   /** Marks `name` done in `ms` and the next stage active. */
   stageDone(name: StageName, ms: number, now: number): void {
     this.update((s) => {
-      const at = STAGES.indexOf(name);
+      const at = this.#stages.indexOf(name);
       const stages = s.stages.map((stage, i): StageState => {
         if (i < at && stage.state !== 'done') return { ...stage, state: 'done' };
         if (i === at) return { name, state: 'done', ms };

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AppContext, type AppStores } from './app-context.js';
 import { DropZone } from './features/loader/DropZone.js';
 import { LoadBar } from './features/loader/LoadBar.js';
+import { SavedWorkspace } from './features/saved/SavedWorkspace.js';
 import { ServerList } from './features/servers/ServerList.js';
 import { SettingsBar } from './features/workspace/SettingsBar.js';
 import { WorkspaceArea } from './features/workspace/WorkspaceArea.js';
@@ -27,6 +28,7 @@ export function App({ stores }: { stores: AppStores }) {
           </h1>
           <LoadBar />
           <SettingsBar />
+          <SavedWorkspace />
         </header>
         <aside className="sidebar">
           <ServerList />

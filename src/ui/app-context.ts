@@ -3,10 +3,13 @@ import { createContext, useContext } from 'react';
 import type { ServersStore } from '../session/servers.js';
 import type { SettingsStore } from '../session/settings.js';
 import type { Example } from '../session/sources.js';
+import type { WorkspaceStore } from '../session/workspace.js';
 
 export interface AppStores {
   servers: ServersStore;
   settings: SettingsStore;
+  /** What the page saves for the next visit; absent where the browser offers no IndexedDB. */
+  workspace: WorkspaceStore | undefined;
   /** The page's base URL, against which examples and ?url= resolve. */
   base: string;
   /** The bundled examples, read before the first render (empty when there are none). */

@@ -1,19 +1,23 @@
-/** Page entry: creates the stores (outside React), opens ?url= if given, and renders the app. */
+/** Page entry: creates the stores (outside React), brings back the saved workspace, opens ?url= if given, and renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { printWit } from '../platform/browser/wit.js';
+import { remoteFetch } from '../platform/browser/remote-fetch.js';
+import { indexedDbWorkspace } from '../platform/browser/workspace-storage.js';
 import { prepareComponentWorker, spawnComponentWorker } from '../platform/browser/spawn.js';
 import { ServersStore } from '../session/servers.js';
 import { SettingsStore } from '../session/settings.js';
 import { fromUrl, loadExamples } from '../session/sources.js';
+import { WorkspaceStore } from '../session/workspace.js';
 import { App } from './App.js';
 import './styles.css';
 
 const settings = new SettingsStore(window.localStorage, window.matchMedia('(prefers-color-scheme: dark)').matches);
-const servers = new ServersStore(
-  (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
-  () => settings.value.deadlineMs,
-);
+const servers = new ServersStore({
+  spawn: (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
+  deadlineMs: () => settings.value.deadlineMs,
+  fetch: remoteFetch(window.location.origin),
+});
 // Set before the examples are awaited, so the page never shows the other theme first.
 document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
@@ -25,12 +29,18 @@ const examples = await loadExamples(base).catch((e: unknown) => {
   return [];
 });
 
+const storage = indexedDbWorkspace();
+const workspace = storage && new WorkspaceStore({ servers, storage, examples, base });
 const url = new URLSearchParams(window.location.search).get('url');
-if (url) void servers.open(fromUrl(url, base));
+// The saved servers come back first (loading as usual, the page renders meanwhile), then ?url= joins them.
+void (async () => {
+  await workspace?.restore();
+  if (url) void servers.open(fromUrl(url, base));
+})();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App stores={{ servers, settings, base, examples, printWit }} />
+    <App stores={{ servers, settings, workspace, base, examples, printWit }} />
   </StrictMode>,
 );
 // The first load then finds a worker that has already started (issue #7); once the page is idle,

@@ -18,7 +18,14 @@ async function notify(s: ServerSession): Promise<string> {
 
 it('keeps a resource subscription across a restart by hand', async () => {
   const bytes = exampleBytes('everything');
-  session = new ServerSession({ id: 's1', name: 'everything', origin: 'test', read: async () => bytes, spawn: inThread, deadlineMs: 30_000 });
+  session = new ServerSession({
+    id: 's1',
+    name: 'everything',
+    origin: 'test',
+    source: { type: 'file', name: 'test' },
+    target: { kind: 'component', read: async () => bytes, spawn: inThread },
+    deadlineMs: 30_000,
+  });
   await session.start();
   expect(session.status.value.phase).toBe('ready');
   await session.setSubscribed('mem://watched', true);

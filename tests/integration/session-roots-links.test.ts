@@ -14,7 +14,7 @@ afterEach(() => session?.close());
 
 async function start(era: Era): Promise<ServerSession> {
   const bytes = exampleBytes('everything');
-  const s = new ServerSession({ id: 's1', name: 'everything', origin: 'test', read: async () => bytes, spawn: inThread, deadlineMs: 30_000, era });
+  const s = new ServerSession({ id: 's1', name: 'everything', origin: 'test', source: { type: 'file', name: 'test' }, target: { kind: 'component', read: async () => bytes, spawn: inThread }, deadlineMs: 30_000, era });
   await s.start();
   expect(s.status.value.phase).toBe('ready');
   return s;

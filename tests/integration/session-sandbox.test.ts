@@ -16,7 +16,14 @@ let session: ServerSession;
 
 beforeAll(async () => {
   const bytes = exampleBytes('capabilities');
-  session = new ServerSession({ id: 's1', name: 'capabilities', origin: 'test', read: async () => bytes, spawn: inThread, deadlineMs: 30_000 });
+  session = new ServerSession({
+    id: 's1',
+    name: 'capabilities',
+    origin: 'test',
+    source: { type: 'file', name: 'test' },
+    target: { kind: 'component', read: async () => bytes, spawn: inThread },
+    deadlineMs: 30_000,
+  });
   await session.start();
   expect(session.status.value.phase).toBe('ready');
 });

@@ -12,7 +12,7 @@ import { inThread } from '../helpers/in-thread.js';
 let session: ServerSession;
 beforeEach(async () => {
   const bytes = exampleBytes('conformance');
-  session = new ServerSession({ id: 's1', name: 'conformance', origin: 'test', read: async () => bytes, spawn: inThread, deadlineMs: 30_000, era: '2026-07-28' });
+  session = new ServerSession({ id: 's1', name: 'conformance', origin: 'test', source: { type: 'file', name: 'test' }, target: { kind: 'component', read: async () => bytes, spawn: inThread }, deadlineMs: 30_000, era: '2026-07-28' });
   await session.start();
   expect(session.status.value.phase).toBe('ready');
 });

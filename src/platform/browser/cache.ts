@@ -10,11 +10,9 @@
  * records hold no core module at all: see `embedded` in host/transpile.ts.
  */
 import type { Transpiled, TranspileCache, World } from '../../host/transpile.js';
+import { openDatabase, request, STORES } from './database.js';
 
-const DB = 'wasi-mcp-playground';
-/** Version 2 replaced the store of typed-array records with one of Blob records. */
-const VERSION = 2;
-const STORE = 'transpiled-blobs';
+const STORE = STORES.transpiled;
 
 interface Stored {
   source: Blob;
@@ -24,51 +22,11 @@ interface Stored {
   plainWit?: Transpiled['plainWit'];
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-let opened: Promise<IDBDatabase> | undefined;
-
-/**
- * The database, opened once per worker. A newer page that upgrades the schema
- * asks open connections to close (versionchange); one that cannot upgrade
- * because an older tab holds on is blocked, and the load goes on without the
- * cache rather than waiting for that tab. A failed open is tried again later.
- */
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open(DB, VERSION);
-    r.onupgradeneeded = () => {
-      const db = r.result;
-      if (db.objectStoreNames.contains('transpiled')) db.deleteObjectStore('transpiled');
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
-    };
-    r.onsuccess = () => {
-      const db = r.result;
-      db.onversionchange = () => {
-        db.close();
-        opened = undefined;
-      };
-      resolve(db);
-    };
-    r.onblocked = () => reject(new Error('the transpile cache is held at an older version by another tab'));
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB is unavailable'));
-  }).catch((e: unknown) => {
-    opened = undefined;
-    throw e;
-  });
-  return opened;
-}
-
 export function indexedDbCache(): TranspileCache | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
   return {
     async get(key) {
-      const db = await open();
+      const db = await openDatabase();
       const stored = (await request(db.transaction(STORE).objectStore(STORE).get(key))) as Stored | undefined;
       if (!stored) return undefined;
       const [source, ...modules] = await Promise.all([stored.source.text(), ...stored.modules.map(([, blob]) => blob.arrayBuffer())]);
@@ -81,7 +39,7 @@ export function indexedDbCache(): TranspileCache | undefined {
       };
     },
     async put(key, value: Transpiled) {
-      const db = await open();
+      const db = await openDatabase();
       const stored: Stored = {
         source: new Blob([value.source], { type: 'text/javascript' }),
         world: value.world,

@@ -17,6 +17,7 @@ import type { Settings, SettingsStore } from '../../session/settings.js';
 import type { SessionStatus } from '../../session/status.js';
 import type { ListSnapshot, Store, ValueStore } from '../../session/store.js';
 import type { TaskEntry } from '../../session/tasks.js';
+import type { SaveState, WorkspaceStore } from '../../session/workspace.js';
 import type { Root } from '@modelcontextprotocol/client';
 import type { AppStatus } from '../features/apps/app-frame.js';
 
@@ -26,6 +27,7 @@ function useStore<T>(store: Store<T>): T {
 
 export const useServers = (store: ServersStore): ServersState => useStore(store);
 export const useSettings = (store: SettingsStore): Settings => useStore(store);
+export const useSaveState = (store: WorkspaceStore): SaveState => useStore(store);
 export const useStatus = (session: ServerSession): SessionStatus => useStore(session.status);
 export const useEra = (session: ServerSession): Era => useStore(session.era);
 export const useCatalog = (session: ServerSession): Catalog => useStore(session.catalog);

@@ -68,6 +68,16 @@ describe('parseCommand', () => {
     expect(parseCommand(['serve', 'c.wasm', '--http', '80', '--session-idle', '5000'])).toMatchObject({ http: { port: 80, sessionIdleMs: 5000 } });
   });
 
+  test('--allow-origin: repeatable origins, with --http only', () => {
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0', '--allow-origin', 'http://127.0.0.1:5173/', '--allow-origin', 'https://play.example'])).toMatchObject({
+      http: { allowOrigins: ['http://127.0.0.1:5173', 'https://play.example'] },
+    });
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0'])).toMatchObject({ http: { allowOrigins: [] } });
+    expect(() => parseCommand(['serve', 'c.wasm', '--allow-origin', 'https://play.example'])).toThrow(/goes with --http/);
+    expect(() => parseCommand(['serve', 'c.wasm', '--http', '0', '--allow-origin', '*'])).toThrow(/wants an origin/);
+    expect(() => parseCommand(['serve', 'c.wasm', '--http', '0', '--allow-origin', 'https://play.example/app'])).toThrow(/wants an origin/);
+  });
+
   test('inspect, help and version', () => {
     expect(parseCommand(['inspect', 'c.wasm'])).toMatchObject({ kind: 'inspect', file: 'c.wasm' });
     expect(parseCommand(['--help'])).toEqual({ kind: 'help' });

@@ -1,7 +1,8 @@
-/** The ways to load a component: a bundled example, a file, a URL (issue #3, item 2). */
+/** The ways to add a server: a bundled example, a file, a component URL, or a running server's URL. */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { fromExample, fromFile, fromUrl, type Example } from '../../../session/sources.js';
 import { useApp } from '../../app-context.js';
+import { RemoteConnect } from './RemoteConnect.js';
 
 function ExamplePicker({ list }: { list: Example[] }) {
   const { servers, base } = useApp();
@@ -56,6 +57,7 @@ export function LoadBar() {
         <input type="url" aria-label="Component URL" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/component.wasm" />
         <button type="submit">Load URL</button>
       </form>
+      <RemoteConnect />
     </div>
   );
 }

@@ -40,27 +40,29 @@ export function ServerInfo({ session, info }: { session: ServerSession; info: In
           <h3>Capabilities</h3>
           <JsonView value={info.capabilities} />
         </section>
-        <section aria-label="World">
-          <h3>World</h3>
-          <h4>Imports</h4>
-          <ul className="world-list">
-            {info.world.imports.map((i) => (
-              <li key={i}>
-                <code>{i}</code>
-              </li>
-            ))}
-          </ul>
-          <h4>Exports</h4>
-          <ul className="world-list">
-            {info.world.exports.map((e) => (
-              <li key={e}>
-                <code>{e}</code>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {session.kind === 'component' && (
+          <section aria-label="World">
+            <h3>World</h3>
+            <h4>Imports</h4>
+            <ul className="world-list">
+              {info.world.imports.map((i) => (
+                <li key={i}>
+                  <code>{i}</code>
+                </li>
+              ))}
+            </ul>
+            <h4>Exports</h4>
+            <ul className="world-list">
+              {info.world.exports.map((e) => (
+                <li key={e}>
+                  <code>{e}</code>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
-      <WitView session={session} />
+      {session.kind === 'component' && <WitView session={session} />}
     </div>
   );
 }

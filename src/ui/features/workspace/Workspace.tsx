@@ -16,6 +16,7 @@ import { RootsEditor } from '../roots/RootsEditor.js';
 import { MemoryUse } from '../sandbox/MemoryUse.js';
 import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 import { StoppedBanner } from '../sandbox/StoppedBanner.js';
+import { RemoteNotice } from '../server/RemoteNotice.js';
 import { TasksPanel } from '../tasks/TasksPanel.js';
 import { ServerInfo } from '../server/ServerInfo.js';
 import { ToolsPanel } from '../tools/ToolsPanel.js';
@@ -52,6 +53,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
   const info = status.info;
   const main = `${session.id}-main`;
   const timelines = `${session.id}-dock`;
+  const remote = session.kind === 'remote';
   return (
     <section className="workspace" aria-label={`Server ${session.name}`}>
       <header className="workspace-header">
@@ -59,7 +61,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
         <span className={`phase ${status.phase}`} data-testid="phase">
           {status.phase}
         </span>
-        {info && <MemoryUse session={session} />}
+        {info && !remote && <MemoryUse session={session} />}
         {status.notice && (
           <span className="notice" role="status">
             {status.notice}
@@ -68,7 +70,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
       </header>
       {!info && <StageList stages={status.stages} live={status.phase === 'loading'} />}
       {status.error &&
-        (info ? <StoppedBanner session={session} error={status.error} /> : <ErrorBox error={status.error} title="Could not load the component" />)}
+        (info ? <StoppedBanner session={session} error={status.error} /> : <ErrorBox error={status.error} title={remote ? 'Could not connect' : 'Could not load the component'} />)}
       {info && <ClientRequests session={session} />}
       {info && (
         <div className="workspace-body">
@@ -90,7 +92,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
               {tab === 'resources' && <ResourcesPanel session={session} />}
               {tab === 'prompts' && <PromptsPanel session={session} />}
               {tab === 'console' && <ConsolePanel session={session} />}
-              {tab === 'sandbox' && <SandboxPanel session={session} />}
+              {tab === 'sandbox' && (remote ? <RemoteNotice view="sandbox" /> : <SandboxPanel session={session} />)}
             </TabPanel>
           </div>
           <div className="dock">
@@ -99,7 +101,7 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
               {dock === 'history' && <HistoryPanel session={session} />}
               {dock === 'logs' && <LogsPanel session={session} />}
               {dock === 'notifications' && <NotificationsPanel session={session} />}
-              {dock === 'output' && <OutputPanel session={session} />}
+              {dock === 'output' && (remote ? <RemoteNotice view="output" /> : <OutputPanel session={session} />)}
             </TabPanel>
           </div>
         </div>

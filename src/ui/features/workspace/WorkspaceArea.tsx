@@ -16,7 +16,8 @@ export function WorkspaceArea() {
         <h2>Load a wasi:mcp component</h2>
         <p>
           Pick a bundled example above, open a <code>.wasm</code> file, drop one anywhere on this page, or open{' '}
-          <code>?url=https://…/component.wasm</code>. Each component runs in its own Web Worker and speaks MCP to this page.
+          <code>?url=https://…/component.wasm</code>. Each component runs in its own Web Worker and speaks MCP to this page. Or
+          connect to an MCP server that already runs, by its Streamable HTTP URL.
         </p>
       </section>
     );
