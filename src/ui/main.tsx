@@ -3,6 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { printWit } from '../platform/browser/wit.js';
 import { prepareComponentWorker, spawnComponentWorker } from '../platform/browser/spawn.js';
+import { CollectionRunsStore } from '../session/collection-runs.js';
+import { CollectionsStore } from '../session/collections.js';
+import { NextVersionsStore } from '../session/next-versions.js';
+import type { Spawner } from '../session/server-session.js';
 import { ServersStore } from '../session/servers.js';
 import { SettingsStore } from '../session/settings.js';
 import { fromUrl, loadExamples } from '../session/sources.js';
@@ -10,10 +14,12 @@ import { App } from './App.js';
 import './styles.css';
 
 const settings = new SettingsStore(window.localStorage, window.matchMedia('(prefers-color-scheme: dark)').matches);
-const servers = new ServersStore(
-  (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
-  () => settings.value.deadlineMs,
-);
+const spawn: Spawner = (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits);
+const deadlineMs = () => settings.value.deadlineMs;
+const servers = new ServersStore(spawn, deadlineMs);
+const collections = new CollectionsStore(window.localStorage);
+const collectionRuns = new CollectionRunsStore();
+const nextVersions = new NextVersionsStore(servers, spawn, deadlineMs);
 // Set before the examples are awaited, so the page never shows the other theme first.
 document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
@@ -30,7 +36,7 @@ if (url) void servers.open(fromUrl(url, base));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App stores={{ servers, settings, base, examples, printWit }} />
+    <App stores={{ servers, settings, collections, collectionRuns, nextVersions, base, examples, printWit }} />
   </StrictMode>,
 );
 // The first load then finds a worker that has already started (issue #7); once the page is idle,
