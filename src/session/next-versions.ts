@@ -50,8 +50,9 @@ export class NextVersion {
 }
 
 /**
- * The SDK's own request timeout is left as it is: the session's supervisor
- * stops a component at its deadline, which is shorter.
+ * A session as collections use it. The SDK's default request timeout (60 s)
+ * applies; the session's supervisor stops a component at its own deadline
+ * (the Sandbox tab's), which is shorter unless set above a minute.
  */
 export const peerOf = (session: ServerSession): Peer => clientPeer(session.client);
 

@@ -1,12 +1,15 @@
 /**
  * Collections in the page: save tool calls into a new collection, edit their
  * expectations (a bad edit is refused, saying where), find them again after a
- * reload, run them (one passes, one fails with its reason), save the History
+ * reload, run them (one passes, one fails with its reason), export one and
+ * import it back (and refuse a bad file, saying why), save the History
  * as a collection, and compare `everything` with `echo` loaded as its next
  * version: the registration diff and the answers that differ.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseCollection } from '../../src/collections/format.js';
 import { usePagePerTest } from './lifecycle.js';
 import { loadExample, openTab, selectTool } from './ui.js';
 
@@ -59,6 +62,19 @@ describe('collections', () => {
     expect(await wrong.getByTestId('call-verdict').innerText()).toBe('fail');
     expect(await wrong.getByRole('list', { name: 'Reasons' }).innerText()).toBe('/structuredContent/sum: expected 3, got 2');
     expect(await math.getByRole('listitem', { name: 'Call sum is 42' }).getByTestId('call-verdict').innerText()).toBe('pass');
+
+    const [exported] = await Promise.all([page.waitForEvent('download'), math.getByRole('button', { name: 'Export' }).click()]);
+    expect(exported.suggestedFilename()).toBe('math.collection.json');
+    const file = await exported.path();
+    const parsed = parseCollection(await readFile(file, 'utf8'));
+    expect(parsed.ok && parsed.collection.calls.map((c) => c.name)).toEqual(['sum is 42', 'wrong sum']);
+    const importer = page.getByLabel('Import collection…');
+    await importer.setInputFiles(file);
+    await page.getByRole('status').filter({ hasText: 'as “math (2)”' }).waitFor();
+    await importer.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 2, "name": "x", "calls": []}') });
+    const refusedFile = await page.getByRole('alert').filter({ hasText: 'bad.json is not a valid collection' }).innerText();
+    expect(refusedFile).toContain('version: must be 1');
+    expect(refusedFile).toContain('calls: must hold at least one call');
 
     await openTab(page, 'History');
     await page.getByRole('searchbox', { name: 'Filter history' }).fill('tools/call');
