@@ -106,6 +106,11 @@ export function parseCollection(text: string): ParsedCollection {
   } catch (e) {
     return { ok: false, problems: [`not JSON: ${(e as Error).message}`] };
   }
+  return checkCollection(value);
+}
+
+/** Checks a value already parsed from JSON (or built in memory) as a collection. */
+export function checkCollection(value: unknown): ParsedCollection {
   const parsed = CollectionSchema.safeParse(value);
   if (parsed.success) return { ok: true, collection: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${where(issue.path)}: ${issue.message}`)) };

@@ -5,6 +5,10 @@ import { printWit } from '../platform/browser/wit.js';
 import { remoteFetch } from '../platform/browser/remote-fetch.js';
 import { indexedDbWorkspace } from '../platform/browser/workspace-storage.js';
 import { prepareComponentWorker, spawnComponentWorker } from '../platform/browser/spawn.js';
+import { CollectionRunsStore } from '../session/collection-runs.js';
+import { CollectionsStore } from '../session/collections.js';
+import { NextVersionsStore } from '../session/next-versions.js';
+import type { Spawner } from '../session/server-session.js';
 import { ServersStore } from '../session/servers.js';
 import { SettingsStore } from '../session/settings.js';
 import { fromUrl, loadExamples } from '../session/sources.js';
@@ -13,11 +17,12 @@ import { App } from './App.js';
 import './styles.css';
 
 const settings = new SettingsStore(window.localStorage, window.matchMedia('(prefers-color-scheme: dark)').matches);
-const servers = new ServersStore({
-  spawn: (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits),
-  deadlineMs: () => settings.value.deadlineMs,
-  fetch: remoteFetch(window.location.origin),
-});
+const spawn: Spawner = (bytes, events, { grants, limits }) => spawnComponentWorker(bytes, events, grants, limits);
+const deadlineMs = () => settings.value.deadlineMs;
+const servers = new ServersStore({ spawn, deadlineMs, fetch: remoteFetch(window.location.origin) });
+const collections = new CollectionsStore(window.localStorage);
+const collectionRuns = new CollectionRunsStore();
+const nextVersions = new NextVersionsStore(servers, spawn, deadlineMs);
 // Set before the examples are awaited, so the page never shows the other theme first.
 document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
@@ -40,7 +45,7 @@ void (async () => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App stores={{ servers, settings, workspace, base, examples, printWit }} />
+    <App stores={{ servers, settings, workspace, collections, collectionRuns, nextVersions, base, examples, printWit }} />
   </StrictMode>,
 );
 // The first load then finds a worker that has already started (issue #7); once the page is idle,

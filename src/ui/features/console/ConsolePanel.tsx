@@ -11,6 +11,8 @@ import { Editor } from '../../editor/index.js';
 import { ms } from '../../format.js';
 import { useConsoleSend } from '../../hooks/stores.js';
 import { useTheme } from '../../hooks/theme.js';
+import { SaveCall } from '../collections/SaveCall.js';
+import { consoleRequest } from '../collections/console-request.js';
 import { CONSOLE_TEMPLATES, consoleSchema, pretty } from './templates.js';
 import { checkOutgoing, KNOWN_REQUESTS, nextId } from '../../../session/console-check.js';
 
@@ -60,6 +62,7 @@ export function ConsolePanel({ session }: { session: ServerSession }) {
           Send
         </button>
         <span className="muted kbd-hint">Ctrl/⌘+Enter</span>
+        <SaveCall build={() => consoleRequest(text)} />
       </div>
       <Editor modelUri={`inmemory://${session.id}/console.json`} value={text} onChange={setText} onSubmit={send} schema={schema} label="JSON-RPC message" height={220} theme={theme} />
       {problem && (

@@ -11,6 +11,7 @@ import { VirtualList } from '../../components/VirtualList.js';
 import { useHistory } from '../../hooks/stores.js';
 import { callRounds } from './call-rounds.js';
 import { download, toJsonLines } from './export.js';
+import { SaveHistory } from '../collections/SaveHistory.js';
 import { HistoryRow } from './HistoryRow.js';
 
 export function HistoryPanel({ session }: { session: ServerSession }) {
@@ -36,6 +37,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
         <button type="button" onClick={exportAll} disabled={history.items.length === 0}>
           Export JSON Lines
         </button>
+        <SaveHistory session={session} entries={shown} filtered={shown.length !== history.items.length} />
         <button type="button" onClick={() => session.history.clear()}>
           Clear history
         </button>

@@ -3,15 +3,14 @@ import type { Prompt } from '@modelcontextprotocol/client';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { CompletionInput } from '../../components/CompletionInput.js';
+import { SaveCall } from '../collections/SaveCall.js';
 
 export function PromptDetail({ session, prompt }: { session: ServerSession; prompt: Prompt }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const missing = (prompt.arguments ?? []).filter((a) => a.required && !values[a.name]).map((a) => a.name);
-  const get = () => {
-    // Empty optional arguments are left out rather than sent as "".
-    const args = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
-    void session.getPrompt(prompt.name, args);
-  };
+  // Empty optional arguments are left out rather than sent as "".
+  const args = () => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+  const get = () => void session.getPrompt(prompt.name, args());
   const submit = (event: FormEvent) => {
     event.preventDefault();
     get();
@@ -48,6 +47,7 @@ export function PromptDetail({ session, prompt }: { session: ServerSession; prom
           {missing.length > 0 && <span className="muted">Required but empty: {missing.join(', ')} (the server decides)</span>}
         </div>
       </form>
+      <SaveCall build={() => ({ ok: true, request: { kind: 'prompt', name: prompt.name, arguments: args() } })} />
     </section>
   );
 }

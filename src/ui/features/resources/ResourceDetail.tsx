@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { errorInfo, type ErrorInfo } from '../../../session/outcome.js';
 import { ErrorBox } from '../../components/ErrorBox.js';
+import { SaveCall } from '../collections/SaveCall.js';
 import { useResourceUpdates, useStatus, useSubscriptions } from '../../hooks/stores.js';
 
 export function ResourceDetail({ session, resource }: { session: ServerSession; resource: Resource }) {
@@ -25,6 +26,7 @@ export function ResourceDetail({ session, resource }: { session: ServerSession; 
         <button type="button" className="primary" onClick={() => void session.readResource(resource.uri)}>
           Read resource
         </button>
+        <SaveCall build={() => ({ ok: true, request: { kind: 'resource', uri: resource.uri } })} />
         {canSubscribe && (
           <button type="button" aria-pressed={subscribed} onClick={toggle}>
             {subscribed ? 'Unsubscribe' : 'Subscribe'}

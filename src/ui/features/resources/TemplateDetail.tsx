@@ -4,6 +4,7 @@ import type { ResourceTemplateType } from '@modelcontextprotocol/client';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { CompletionInput } from '../../components/CompletionInput.js';
+import { SaveCall } from '../collections/SaveCall.js';
 
 export function TemplateDetail({ session, template }: { session: ServerSession; template: ResourceTemplateType }) {
   const parsed = useMemo(() => new UriTemplate(template.uriTemplate), [template.uriTemplate]);
@@ -38,6 +39,7 @@ export function TemplateDetail({ session, template }: { session: ServerSession; 
           Read resource
         </button>
       </form>
+      <SaveCall build={() => ({ ok: true, request: { kind: 'resource', uri } })} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { initialValue, missingRequired, toField } from '../../forms/schema.js';
 import { useTheme } from '../../hooks/theme.js';
 import { useToolCall } from '../../hooks/stores.js';
 import { Visibility } from '../apps/Visibility.js';
+import { SaveCall } from '../collections/SaveCall.js';
 import { TaskToggle } from '../tasks/TaskToggle.js';
 import { Hints } from './annotations.js';
 import { SchemaForm } from './SchemaForm.js';
@@ -75,6 +76,7 @@ export function ToolDetail({ session, tool }: { session: ServerSession; tool: To
           Call tool
         </button>
         <TaskToggle session={session} checked={asTask} onChange={setAsTask} />
+        <SaveCall build={() => (draft.error ? { ok: false, problem: `Not saved: ${draft.error}` } : { ok: true, request: { kind: 'tool', name: tool.name, arguments: draft.value } })} />
         {pending && (
           <>
             <button type="button" onClick={() => session.cancelToolCall()}>

@@ -4,6 +4,8 @@ import { ErrorBox } from '../../components/ErrorBox.js';
 import { TabPanel, Tabs, type TabSpec } from '../../components/Tabs.js';
 import { useStatus } from '../../hooks/stores.js';
 import { ClientRequests } from '../client-requests/ClientRequests.js';
+import { CollectionsPanel } from '../collections/CollectionsPanel.js';
+import { ComparePanel } from '../collections/ComparePanel.js';
 import { ConsolePanel } from '../console/ConsolePanel.js';
 import { HistoryPanel } from '../history/HistoryPanel.js';
 import { StageList } from '../loader/StageList.js';
@@ -21,7 +23,7 @@ import { TasksPanel } from '../tasks/TasksPanel.js';
 import { ServerInfo } from '../server/ServerInfo.js';
 import { ToolsPanel } from '../tools/ToolsPanel.js';
 
-export type MainTab = 'server' | 'tools' | 'tasks' | 'resources' | 'prompts' | 'console' | 'sandbox';
+export type MainTab = 'server' | 'tools' | 'tasks' | 'resources' | 'prompts' | 'console' | 'sandbox' | 'collections' | 'compare';
 export type DockTab = 'history' | 'logs' | 'notifications' | 'output';
 
 const MAIN: readonly TabSpec<MainTab>[] = [
@@ -32,6 +34,8 @@ const MAIN: readonly TabSpec<MainTab>[] = [
   { id: 'prompts', label: 'Prompts' },
   { id: 'console', label: 'Console' },
   { id: 'sandbox', label: 'Sandbox' },
+  { id: 'collections', label: 'Collections' },
+  { id: 'compare', label: 'Compare' },
 ];
 const DOCK: readonly TabSpec<DockTab>[] = [
   { id: 'history', label: 'History' },
@@ -93,6 +97,8 @@ export function Workspace({ session, tab, onTab, dock, onDock }: Props) {
               {tab === 'prompts' && <PromptsPanel session={session} />}
               {tab === 'console' && <ConsolePanel session={session} />}
               {tab === 'sandbox' && (remote ? <RemoteNotice view="sandbox" /> : <SandboxPanel session={session} />)}
+              {tab === 'collections' && <CollectionsPanel session={session} />}
+              {tab === 'compare' && <ComparePanel session={session} />}
             </TabPanel>
           </div>
           <div className="dock">
