@@ -44,8 +44,8 @@ test('a new worker gets the initialize, the last log level and the live subscrip
   await send(6, 'resources/unsubscribe', { uri: 'mem://a' });
   await vi.waitFor(() => expect(received).toHaveLength(6));
   await send(7, 'hang');
-  await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['restarting', 'restarted']));
-  await vi.waitFor(() => expect(workers[1]).toHaveLength(4));
+  await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['restarting', 'restarted']), { timeout: 10_000 });
+  await vi.waitFor(() => expect(workers[1]).toHaveLength(4), { timeout: 10_000 });
   expect(workers[1].map((m) => ('method' in m ? [m.method, 'params' in m ? m.params : undefined] : m))).toEqual([
     ['initialize', expect.anything()],
     ['notifications/initialized', undefined],
