@@ -8,6 +8,7 @@ import { catchAll, fail, parseArgs, writeLine } from '../shared/mcp.js';
 import { callTool, tools } from './tools.js';
 import { readResource, resources, subscribe, templates, unsubscribe } from './resources.js';
 import { complete, getPrompt, prompts } from './prompts.js';
+import { declareAllIcons } from './icons.js';
 
 export const run = {
   run() {
@@ -27,6 +28,7 @@ export const run = {
     registerResources(resources);
     registerResourceTemplates(templates);
     registerPrompts(prompts);
+    declareAllIcons();
     // Lets a host check that it captures the component's stdout.
     writeLine(getStdout(), `everything: registered ${tools.length} tools, ${resources.length} resources, ${prompts.length} prompts`);
     serve();

@@ -6,9 +6,12 @@
  * LIMITS.registryBytes of names, texts and schemas: a batch that would take it
  * past that is refused before its schemas are parsed.
  */
+import type { Icon } from '@modelcontextprotocol/server';
 import { isJsonObject, parseJsonBytes } from './bytes.js';
+import { parseIcons } from './icons.js';
 import { schemaProblem } from './schema-check.js';
 import type {
+  WitIconTarget,
   WitPromptDefinition,
   WitResourceDefinition,
   WitResourceTemplate,
@@ -49,6 +52,8 @@ export class Registry {
   readonly prompts = new Map<string, WitPromptDefinition>();
   /** MCP `_meta` of resources by URI (declare-resource-meta). */
   readonly resourceMeta = new Map<string, Record<string, unknown>>();
+  /** MCP `icons` by what they belong to (declare-icons): see iconsOf. */
+  readonly #icons = new Map<string, Icon[]>();
   /** Bytes of names, texts and schemas registered so far (strings counted in UTF-16 code units). */
   #bytes = 0;
 
@@ -112,6 +117,34 @@ export class Registry {
   setResourceMeta(uri: string, bytes: Uint8Array): void {
     if (!this.resources.has(uri)) throw new RegistrationError(`declare-resource-meta: no resource "${uri}" is registered`);
     this.resourceMeta.set(uri, this.#meta(`declare-resource-meta of resource "${uri}"`, bytes));
+  }
+
+  /** declare-icons: checked (icons.ts) and charged to the budget like `_meta`. */
+  setIcons(target: WitIconTarget, name: string, bytes: Uint8Array): void {
+    const what = target === 'server' ? 'declare-icons of the server' : `declare-icons of ${target} "${name}"`;
+    const registered: Record<Exclude<WitIconTarget, 'server'>, Map<string, unknown>> = {
+      tool: this.tools,
+      resource: this.resources,
+      'resource-template': this.templates,
+      prompt: this.prompts,
+    };
+    if (target !== 'server' && !registered[target].has(name)) throw new RegistrationError(`declare-icons: no ${target} "${name}" is registered`);
+    if (bytes.length > LIMITS.metaBytes) throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.metaBytes}`);
+    let value: unknown;
+    try {
+      value = parseJsonBytes(bytes, what);
+    } catch (e) {
+      throw new RegistrationError((e as Error).message);
+    }
+    const icons = parseIcons(value);
+    if (typeof icons === 'string') throw new RegistrationError(`${what} ${icons}`);
+    this.#charge(what, bytes.length);
+    this.#icons.set(iconKey(target, target === 'server' ? '' : name), icons);
+  }
+
+  /** The icons declared for the server (name ignored) or something registered, if any. */
+  iconsOf(target: WitIconTarget, name = ''): Icon[] | undefined {
+    return this.#icons.get(iconKey(target, target === 'server' ? '' : name));
   }
 
   /** Parses a `_meta` object and charges its bytes to the budget (a replaced one stays charged). */
@@ -243,3 +276,5 @@ function addUnique<T>(map: Map<string, T>, items: T[], key: (item: T) => string,
   }
   for (const item of items) map.set(key(item), item);
 }
+
+const iconKey = (target: WitIconTarget, name: string) => `${target}\u0000${name}`;

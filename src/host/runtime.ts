@@ -18,6 +18,7 @@ import type {
   WitResourceDefinition,
   WitResourceTemplate,
   WitServerInfo,
+  WitIconTarget,
   WitTaskSupport,
   WitToolDefinition,
 } from './wit.js';
@@ -284,6 +285,8 @@ export class Runtime {
         declareTaskSupport: (tool: string, support: WitTaskSupport) => this.#register(() => this.registry.setTaskSupport(tool, support)),
         declareToolMeta: (tool: string, meta: Uint8Array) => this.#register(() => this.registry.setToolMeta(tool, meta)),
         declareResourceMeta: (uri: string, meta: Uint8Array) => this.#register(() => this.registry.setResourceMeta(uri, meta)),
+        declareIcons: (target: WitIconTarget, name: string, icons: Uint8Array) =>
+          this.#register(() => this.registry.setIcons(target, name, icons)),
         callCancelled: () => this.#current?.cancelled?.() ?? false,
       },
     };

@@ -38,6 +38,7 @@ import { RpcError, toMcpError, toReadError } from './errors-mcp.js';
 import { logAllowed, toLevel } from './log-level.js';
 import type { Registry } from './registry.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
+import { withIcons } from './icons.js';
 import { page } from './pages.js';
 import { CAPABILITY, Rounds } from './rounds.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
@@ -124,7 +125,7 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   const { era, rounds, tasks } = shared;
   const capabilities = capabilitiesOf(registry, era);
   const server = new Server(
-    { name: info.name, version: info.version },
+    withIcons({ name: info.name, version: info.version }, registry.iconsOf('server')),
     {
       capabilities,
       ...(info.instructions === undefined ? {} : { instructions: info.instructions }),
@@ -215,7 +216,9 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.tools) {
     server.setRequestHandler(
       'tools/list',
-      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('tools', [...reg.tools.values()], p?.cursor, toMcpTool)),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
+        listPage('tools', [...reg.tools.values()], p?.cursor, (t) => withIcons(toMcpTool(t), reg.iconsOf('tool', t.definition.name))),
+      ),
     );
     server.setRequestHandler(
       'tools/call',
@@ -289,13 +292,17 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
     server.setRequestHandler(
       'resources/list',
       guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
-        listPage('resources', [...reg.resources.values()], p?.cursor, (r) => toMcpResource(r, reg.resourceMeta.get(r.uri))),
+        listPage('resources', [...reg.resources.values()], p?.cursor, (r) =>
+          withIcons(toMcpResource(r, reg.resourceMeta.get(r.uri)), reg.iconsOf('resource', r.uri)),
+        ),
       ),
     );
     server.setRequestHandler(
       'resources/templates/list',
       guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
-        listPage('resourceTemplates', [...reg.templates.values()], p?.cursor, toMcpResourceTemplate),
+        listPage('resourceTemplates', [...reg.templates.values()], p?.cursor, (t) =>
+          withIcons(toMcpResourceTemplate(t), reg.iconsOf('resource-template', t.uriTemplate)),
+        ),
       ),
     );
     server.setRequestHandler(
@@ -334,7 +341,9 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
   if (capabilities.prompts) {
     server.setRequestHandler(
       'prompts/list',
-      guarded(async (p: { cursor?: string } | undefined, _c, reg) => listPage('prompts', [...reg.prompts.values()], p?.cursor, toMcpPrompt)),
+      guarded(async (p: { cursor?: string } | undefined, _c, reg) =>
+        listPage('prompts', [...reg.prompts.values()], p?.cursor, (pr) => withIcons(toMcpPrompt(pr), reg.iconsOf('prompt', pr.name))),
+      ),
     );
     server.setRequestHandler(
       'prompts/get',

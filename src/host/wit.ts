@@ -63,6 +63,7 @@ export interface WitToolDefinition {
 
 /** How a tool may run as a task (declare-task-support). */
 export type WitTaskSupport = 'forbidden' | 'optional' | 'required';
+export type WitIconTarget = 'server' | 'tool' | 'resource' | 'resource-template' | 'prompt';
 
 export interface WitResourceDefinition {
   uri: string;

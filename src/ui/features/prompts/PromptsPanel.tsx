@@ -6,6 +6,7 @@ import { VirtualList } from '../../components/VirtualList.js';
 import { useCatalog } from '../../hooks/stores.js';
 import { PromptDetail } from './PromptDetail.js';
 import { PromptResult } from './PromptResult.js';
+import { ItemIcon } from '../../components/ItemIcon.js';
 
 export function PromptsPanel({ session }: { session: ServerSession }) {
   const { prompts } = useCatalog(session);
@@ -26,6 +27,7 @@ export function PromptsPanel({ session }: { session: ServerSession }) {
             return (
               <button type="button" className={`item ${current ? 'selected' : ''}`} aria-current={current} onClick={() => setSelected(p.name)}>
                 <span className="item-title">
+                  <ItemIcon icons={p.icons} />
                   {p.title ?? p.name} {p.title && <code className="item-name">{p.name}</code>}
                 </span>
                 <span className="item-desc">{p.description}</span>

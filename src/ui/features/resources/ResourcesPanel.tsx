@@ -7,6 +7,7 @@ import { useCatalog } from '../../hooks/stores.js';
 import { ReadResult } from './ReadResult.js';
 import { ResourceDetail } from './ResourceDetail.js';
 import { TemplateDetail } from './TemplateDetail.js';
+import { ItemIcon } from '../../components/ItemIcon.js';
 
 type Selection = { kind: 'resource'; uri: string } | { kind: 'template'; uri: string };
 
@@ -36,6 +37,7 @@ export function ResourcesPanel({ session }: { session: ServerSession }) {
             return (
               <button type="button" className={`item ${current ? 'selected' : ''}`} aria-current={current} onClick={() => pickResource(r.uri)}>
                 <span className="item-title">
+                  <ItemIcon icons={r.icons} />
                   {r.title ?? r.name} <code className="item-name">{r.uri}</code>
                 </span>
                 <span className="item-desc">{[r.mimeType, r.description].filter(Boolean).join(' · ')}</span>

@@ -5,6 +5,7 @@ import { JsonView } from '../../components/JsonView.js';
 import { bytes } from '../../format.js';
 import { EraSelect } from './EraSelect.js';
 import { WitView } from './WitView.js';
+import { ItemIcon } from '../../components/ItemIcon.js';
 
 export function ServerInfo({ session, info }: { session: ServerSession; info: Info }) {
   const impl = info.implementation;
@@ -12,7 +13,10 @@ export function ServerInfo({ session, info }: { session: ServerSession; info: In
     <div className="server-info">
       <dl className="facts">
         <dt>Name</dt>
-        <dd data-testid="server-name">{impl?.title ?? impl?.name ?? '—'}</dd>
+        <dd data-testid="server-name">
+          <ItemIcon icons={impl?.icons} />
+          {impl?.title ?? impl?.name ?? '—'}
+        </dd>
         <dt>Version</dt>
         <dd>{impl?.version ?? '—'}</dd>
         <dt>Protocol version</dt>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { VirtualList } from '../../components/VirtualList.js';
 import { Visibility } from '../apps/Visibility.js';
 import { Hints } from './annotations.js';
+import { ItemIcon } from '../../components/ItemIcon.js';
 
 export function matches(tool: Tool, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -35,6 +36,7 @@ export function ToolList({ tools, selected, onSelect }: Props) {
           return (
             <button type="button" className={`item ${tool.name === selected ? 'selected' : ''}`} aria-current={tool.name === selected} onClick={() => onSelect(tool.name)}>
               <span className="item-title">
+                <ItemIcon icons={tool.icons} />
                 <span className="item-label">{tool.title ?? tool.annotations?.title ?? tool.name}</span>
                 {(tool.title ?? tool.annotations?.title) && <code className="item-name">{tool.name}</code>}
                 <Hints tool={tool} /> <Visibility tool={tool} />
