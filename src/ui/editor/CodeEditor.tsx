@@ -30,11 +30,21 @@ export default function CodeEditor(props: EditorProps) {
       fixedOverflowWidgets: true,
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onSubmit?.(m.getValue()));
+    // Tab indents, so it cannot also leave: after Esc, the next Tab or Shift+Tab moves the focus out
+    // (Monaco's tab-focus mode, for this editor only); any other key, or leaving, ends that.
+    const keys = editor.onKeyDown((e) => {
+      const moving = e.keyCode === monaco.KeyCode.Escape || e.keyCode === monaco.KeyCode.Tab || e.keyCode === monaco.KeyCode.Shift;
+      if (e.keyCode === monaco.KeyCode.Escape) editor.updateOptions({ tabFocusMode: true });
+      else if (!moving) editor.updateOptions({ tabFocusMode: false });
+    });
+    const blur = editor.onDidBlurEditorText(() => editor.updateOptions({ tabFocusMode: false }));
     const changes = m.onDidChangeContent(() => {
       const text = m.getValue();
       if (text !== latest.current.value) latest.current.onChange?.(text);
     });
     return () => {
+      keys.dispose();
+      blur.dispose();
       changes.dispose();
       editor.dispose();
       m.dispose();

@@ -6,9 +6,12 @@ const CodeEditor = lazy(() => import('./CodeEditor.js'));
 
 export function Editor(props: EditorProps) {
   return (
-    <Suspense fallback={<div className="code-editor loading" style={{ height: props.height ?? 240 }}>Loading editor…</div>}>
-      <CodeEditor {...props} />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="code-editor loading" style={{ height: props.height ?? 240 }}>Loading editor…</div>}>
+        <CodeEditor {...props} />
+      </Suspense>
+      {!props.readOnly && <small className="muted">Tab indents; Esc then Tab (or Shift+Tab) leaves the editor.</small>}
+    </>
   );
 }
 
