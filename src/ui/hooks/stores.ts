@@ -16,6 +16,7 @@ import type { ServersState, ServersStore } from '../../session/servers.js';
 import type { Settings, SettingsStore } from '../../session/settings.js';
 import type { SessionStatus } from '../../session/status.js';
 import type { ListSnapshot, Store } from '../../session/store.js';
+import type { RunningCall } from '../../session/tool-calls.js';
 
 function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, () => store.value);
@@ -30,9 +31,9 @@ export const useHistory = (session: ServerSession): ListSnapshot<HistoryEntry> =
 export const useLogs = (session: ServerSession): ListSnapshot<LogEntry> => useStore(session.logs);
 export const useNotifications = (session: ServerSession): ListSnapshot<NotificationEntry> => useStore(session.notifications);
 export const useOutput = (session: ServerSession): ListSnapshot<OutputEntry> => useStore(session.output);
-export const useToolCall = (session: ServerSession): Outcome<ToolCall> | undefined => useStore(session.toolCall);
 export const useResourceRead = (session: ServerSession): Outcome<ReadResourceResult> | undefined => useStore(session.resourceRead);
 export const usePromptGet = (session: ServerSession): Outcome<GetPromptResult> | undefined => useStore(session.promptGet);
+export const useResend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.resent);
 export const useConsoleSend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.consoleSend);
 export const useSubscriptions = (session: ServerSession): ReadonlySet<string> => useStore(session.subscriptions);
 export const useResourceUpdates = (session: ServerSession): ResourceUpdates => useStore(session.resourceUpdates);
@@ -42,3 +43,5 @@ export const useSandboxConfig = (session: ServerSession): SandboxConfig => useSt
 export const useSandboxDraft = (session: ServerSession): SandboxDraft | undefined => useStore(session.sandbox.draft);
 export const useDenials = (session: ServerSession): ListSnapshot<DenialEntry> => useStore(session.sandbox.denials);
 export const useMemorySample = (session: ServerSession): MemorySample | undefined => useStore(session.sandbox.memory);
+export const useToolCallOf = (session: ServerSession, tool: string): Outcome<ToolCall> | undefined => useStore(session.toolCalls.of(tool));
+export const useRunningCalls = (session: ServerSession): readonly RunningCall[] => useStore(session.toolCalls.running);

@@ -60,6 +60,19 @@ export function ServerInfo({ session, info }: { session: ServerSession; info: In
           </ul>
         </section>
       </div>
+      {info.refused.length > 0 && (
+        <section aria-label="Refused registrations">
+          <h3>Refused registrations</h3>
+          <p className="muted">The host refused these registrations while the component started; the component runs without them.</p>
+          <ul className="world-list">
+            {info.refused.map((why, i) => (
+              <li key={i}>
+                <code>{why}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <WitView session={session} />
     </div>
   );
