@@ -8,7 +8,9 @@ import type { ServerSession } from '../../../session/server-session.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { JsonView } from '../../components/JsonView.js';
 import { VirtualList } from '../../components/VirtualList.js';
+import type { HistoryEntry } from '../../../session/entries.js';
 import { useHistory } from '../../hooks/stores.js';
+import { Resent } from './Resent.js';
 import { download, toJsonLines } from './export.js';
 import { HistoryRow } from './HistoryRow.js';
 
@@ -18,7 +20,8 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   const [selectedSeq, setSelectedSeq] = useState<number>();
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q ? history.items.filter((e) => (e.method ?? '').toLowerCase().includes(q) || String(e.id ?? '').includes(q)) : history.items;
+    const matches = (e: HistoryEntry) => [e.method, e.subject].some((s) => s?.toLowerCase().includes(q)) || String(e.id ?? '').includes(q);
+    return q ? history.items.filter(matches) : history.items;
   }, [history, filter]);
   const selected = selectedSeq === undefined ? undefined : history.items.find((e) => e.seq === selectedSeq);
   const canResend = selected?.direction === 'out' && (selected.kind === 'request' || selected.kind === 'notification');
@@ -27,7 +30,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   return (
     <div className="history">
       <div className="toolbar">
-        <input type="search" aria-label="Filter history" placeholder="Filter by method or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input type="search" aria-label="Filter history" placeholder="Filter by method, name, URI or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="history-count">
           {shown.length} of {history.items.length} messages
         </span>
@@ -52,7 +55,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
             <div className="toolbar">
               <CopyButton text={JSON.stringify(selected.message, null, 2)} />
               {canResend && (
-                <button type="button" onClick={() => void session.sendRaw(selected.message)}>
+                <button type="button" onClick={() => void session.resend(selected.message, selected.seq)}>
                   Re-send
                 </button>
               )}
@@ -61,6 +64,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
               </button>
             </div>
             <JsonView value={selected.message} label="Message" />
+            <Resent session={session} seq={selected.seq} />
           </section>
         )}
       </div>

@@ -11,7 +11,10 @@ export function HistoryRow({ entry, selected, onSelect }: { entry: HistoryEntry;
         {out ? '→ sent' : '← recv'}
       </span>
       <span className="h-kind">{entry.kind}</span>
-      <span className="h-method">{entry.method ?? ''}</span>
+      <span className="h-method" title={entry.subject}>
+        {entry.method ?? ''}
+        {entry.subject !== undefined && <span className="h-subject"> {entry.subject}</span>}
+      </span>
       <span className="h-id">{entry.id === undefined ? '' : `#${String(entry.id)}`}</span>
       <span className="h-size">{bytes(entry.size)}</span>
       <span className="h-rtt">{entry.rttMs === undefined ? '' : ms(entry.rttMs)}</span>
