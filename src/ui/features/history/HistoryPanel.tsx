@@ -10,6 +10,7 @@ import { JsonView } from '../../components/JsonView.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import type { HistoryEntry } from '../../../session/entries.js';
 import { useHistory } from '../../hooks/stores.js';
+import styles from './History.module.css';
 import { Resent } from './Resent.js';
 import { download, toJsonLines } from './export.js';
 import { HistoryRow } from './HistoryRow.js';
@@ -28,7 +29,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   const exportAll = () => download(`${session.name}-history.jsonl`, toJsonLines(history.items));
 
   return (
-    <div className="history">
+    <div className={styles.history}>
       <div className="toolbar">
         <input type="search" aria-label="Filter history" placeholder="Filter by method, name, URI or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="history-count">
@@ -41,17 +42,17 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
           Clear history
         </button>
       </div>
-      <div className="history-body">
+      <div className={styles.body}>
         <VirtualList
           label="History"
-          className="history-list"
+          className={styles.list}
           count={shown.length}
           rowHeight={26}
           follow
           renderRow={(i) => <HistoryRow entry={shown[i]} selected={shown[i].seq === selectedSeq} onSelect={() => setSelectedSeq(shown[i].seq)} />}
         />
         {selected && (
-          <section className="history-detail" aria-label="Message details">
+          <section className={styles.detail} aria-label="Message details">
             <div className="toolbar">
               <CopyButton text={JSON.stringify(selected.message, null, 2)} />
               {canResend && (
