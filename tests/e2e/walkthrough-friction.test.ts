@@ -52,7 +52,10 @@ describe('walkthrough: friction', () => {
     const before = await top();
     await handle.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
-    await expect.poll(top).toBeLessThan(before - 60);
+    await expect.poll(top, { timeout: 10_000 }).toBeLessThan(before - 60);
+    const raised = await top();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(top, { timeout: 10_000 }).toBeGreaterThan(raised);
 
     // History is open; log lines arrive in Logs, which counts them.
     await selectTool(page, 'long');

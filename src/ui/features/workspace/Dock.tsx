@@ -54,7 +54,7 @@ export function Dock({ session, tab, onTab, height, onHeight, collapsed, onColla
     return { id, label: LABELS[id], badge: unread > 0 ? (unread > 999 ? '999+' : unread) : undefined, badgeLabel: `${unread} new` };
   });
   const maxHeight = () => (ref.current?.parentElement?.clientHeight ?? 600) - 120;
-  const current = () => ref.current?.getBoundingClientRect().height ?? MIN_HEIGHT;
+  const current = () => (collapsed ? undefined : height) ?? ref.current?.getBoundingClientRect().height ?? MIN_HEIGHT;
   const resize = (next: number) => onHeight(Math.round(Math.max(MIN_HEIGHT, Math.min(maxHeight(), next))));
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowUp' ? STEP : event.key === 'ArrowDown' ? -STEP : 0;
