@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { monaco, setModelSchema } from './monaco.js';
+import styles from './Editor.module.css';
 import type { EditorProps } from './props.js';
 
 export default function CodeEditor(props: EditorProps) {
@@ -66,5 +67,5 @@ export default function CodeEditor(props: EditorProps) {
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
 
-  return <div ref={host} className="code-editor" style={{ height: props.height ?? 240 }} data-testid={`editor ${label}`} />;
+  return <div ref={host} className={styles.editor} style={{ height: props.height ?? 240 }} data-testid={`editor ${label}`} />;
 }

@@ -5,6 +5,7 @@ import type { ServerSession } from '../../../session/server-session.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { clock, oneLine } from '../../format.js';
 import { useNotifications } from '../../hooks/stores.js';
+import styles from './NotificationsPanel.module.css';
 
 /** Whether `n` matches what was typed: its method, or its parameters as JSON. */
 function matches(n: NotificationEntry, query: string): boolean {
@@ -37,10 +38,10 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
         renderRow={(i) => {
           const n = shown[i];
           return (
-            <div className={`note-row ${n.method.startsWith('supervisor/') ? 'supervisor' : ''}`}>
+            <div className={`${styles.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
               <span className="h-time">{clock(n.time)}</span>
-              <span className="note-method">{n.method}</span>
-              <span className="note-params">{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
+              <span className={styles.method}>{n.method}</span>
+              <span className={styles.params}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
             </div>
           );
         }}
