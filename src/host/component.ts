@@ -109,6 +109,11 @@ export class ComponentHost {
     return (await this.#live).runtime.registry;
   }
 
+  /** The registrations of the current instance that the host refused, and why. */
+  async refusals(): Promise<readonly string[]> {
+    return (await this.#live).runtime.refusals;
+  }
+
   /** Bytes of linear memory the current instance uses. */
   async memoryBytes(): Promise<number> {
     return (await this.#live).memory.bytes;

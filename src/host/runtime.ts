@@ -107,6 +107,8 @@ export class Runtime {
   readonly registry = new Registry();
   /** Why the last refused registration was refused: named when `run` then fails. */
   lastRefusal: string | undefined;
+  /** Why each refused registration was refused, in order (the component may go on without them). */
+  readonly refusals: string[] = [];
   #current: CallContext | undefined;
   readonly #sink: NotificationSink;
   readonly #suspendable: boolean;
@@ -317,6 +319,7 @@ export class Runtime {
     } catch (e) {
       if (e instanceof RegistrationError) {
         this.lastRefusal = e.message;
+        this.refusals.push(e.message);
         throw new McpErrorResource('invalid-params', e.message, undefined);
       }
       throw e;

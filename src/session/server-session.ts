@@ -7,7 +7,6 @@
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/client/validators/cf-worker';
 import { Client, LOG_LEVEL_META_KEY } from '@modelcontextprotocol/client';
 import type {
-  CallToolResult,
   FetchLike,
   GetPromptResult,
   JSONRPCMessage,
@@ -40,13 +39,14 @@ import { remoteTransport } from './remote.js';
 import type { ServerSource } from './server-source.js';
 import { REMOTE_STAGES, STAGES, StatusStore } from './status.js';
 import { ListStore, ValueStore } from './store.js';
-import { checkStructuredContent, type Verdict } from './verdict.js';
+import { ToolCalls } from './tool-calls.js';
+import { checkStructuredContent } from './verdict.js';
 
 /** What the worker reports while it loads the component. */
 export interface WorkerEvents {
   onStage?(event: { stage: LoadStage; ms: number }): void;
   onOutput?(event: { stream: 'stdout' | 'stderr'; text: string }): void;
-  onReady?(event: { world: World }): void;
+  onReady?(event: { world: World; refused?: readonly string[] }): void;
   onDenied?(event: { capability: DenialEntry['capability']; detail: string }): void;
 }
 
@@ -80,10 +80,7 @@ export interface SessionOptions {
   history?: readonly HistoryEntry[];
 }
 
-export interface ToolCall {
-  result: CallToolResult;
-  verdict: Verdict | undefined;
-}
+export type { ToolCall } from './tool-calls.js';
 
 /** What the latest tool call was asked: `seq` is the `toolCall` outcome it belongs to. */
 export interface ToolInput {
@@ -115,11 +112,18 @@ export class ServerSession {
   readonly logs = new ListStore<LogEntry>(5_000);
   readonly notifications = new ListStore<NotificationEntry>(5_000);
   readonly output = new ListStore<OutputEntry>(5_000);
-  readonly toolCall = new OutcomeStore<ToolCall>();
+  /** Each tool's last call, and the calls running. */
+  readonly toolCalls = new ToolCalls();
+  /** The latest tool call of any tool. */
+  get toolCall(): ToolCalls['latest'] {
+    return this.toolCalls.latest;
+  }
   readonly toolInput = new ValueStore<ToolInput | undefined>(undefined);
   readonly resourceRead = new OutcomeStore<ReadResourceResult>();
   readonly promptGet = new OutcomeStore<GetPromptResult>();
   readonly consoleSend = new OutcomeStore<JSONRPCMessage | undefined>();
+  /** The answer to a message re-sent from the History tab (labelled `re-send #<seq>`). */
+  readonly resent = new OutcomeStore<JSONRPCMessage | undefined>();
   readonly subscriptions = new ValueStore<ReadonlySet<string>>(new Set());
   /** The protocol revision asked for; the one in use is in `status` once connected. */
   readonly era: ValueStore<Era>;
@@ -151,7 +155,7 @@ export class ServerSession {
   #loaded = false;
   #stageStart = 0;
   #world: World = { imports: [], exports: [] };
-  #toolCallAbort: AbortController | undefined;
+  #refused: readonly string[] = [];
   #seq = 0;
   /** 2026-07-28: one subscriptions/listen stream per subscribed resource. */
   readonly #listens = new Map<string, McpSubscription>();
@@ -321,6 +325,7 @@ export class ServerSession {
         protocolVersion: this.client.getNegotiatedProtocolVersion(),
         capabilities: this.client.getServerCapabilities() ?? {},
         world: this.#world,
+        refused: this.#refused,
       },
       notice,
     );
@@ -354,6 +359,7 @@ export class ServerSession {
       },
       onReady: (ready) => {
         this.#world = ready.world;
+        this.#refused = ready.refused ?? [];
         this.#loaded = true;
       },
       onDenied: ({ capability, detail }) => this.#denied(capability, detail),
@@ -375,31 +381,26 @@ export class ServerSession {
   }
 
   callTool(tool: Tool, args: Record<string, unknown>): Promise<void> {
-    const abort = new AbortController();
-    this.#toolCallAbort = abort;
-    const running = this.toolCall.run(`tools/call ${tool.name}`, async (onProgress) => {
+    const running = this.toolCalls.run(tool.name, async (signal, onProgress) => {
       const result = await this.client.request(
         { method: 'tools/call', params: { name: tool.name, arguments: args, ...this.#meta() } },
         {
           ...this.#requestOptions(),
           // Aborting makes the SDK send notifications/cancelled and reject with the reason.
-          signal: abort.signal,
+          signal,
           onprogress: (p) => onProgress(p.message === undefined ? p : { ...p, message: p.message }),
         },
       );
       return { result, verdict: checkStructuredContent(tool, result) };
-    }).finally(() => {
-      // A settled call has nothing left to cancel.
-      if (this.#toolCallAbort === abort) this.#toolCallAbort = undefined;
     });
     // run() has set the pending outcome before its first await.
     this.toolInput.set({ seq: this.toolCall.value!.seq, tool, arguments: args });
     return running;
   }
 
-  /** Cancels the latest tool call, if it is still running. */
-  cancelToolCall(): void {
-    this.#toolCallAbort?.abort('cancelled from the playground');
+  /** Cancels the latest call of `tool`, if it is still running. */
+  cancelToolCall(tool: string): void {
+    this.toolCalls.cancel(tool);
   }
 
   readResource(uri: string): Promise<void> {
@@ -463,11 +464,17 @@ export class ServerSession {
 
   /** Sends a hand-written message past the Client; the answer lands in `consoleSend`. */
   sendRaw(message: JSONRPCMessage): Promise<void> {
-    const label = 'method' in message ? message.method : 'message';
-    return this.consoleSend.run(label, async () => {
-      if (!this.#recording) throw new Error('the server is not connected');
-      return this.#recording.sendRaw(message);
-    });
+    return this.consoleSend.run('method' in message ? message.method : 'message', () => this.#sendRaw(message));
+  }
+
+  /** Sends again the message recorded as history entry `seq`; the answer lands in `resent`. */
+  resend(message: JSONRPCMessage, seq: number): Promise<void> {
+    return this.resent.run(`re-send #${seq}`, () => this.#sendRaw(message));
+  }
+
+  async #sendRaw(message: JSONRPCMessage): Promise<JSONRPCMessage | undefined> {
+    if (!this.#recording) throw new Error('the server is not connected');
+    return this.#recording.sendRaw(message);
   }
 
   isInFlight(id: string | number): boolean {

@@ -3,6 +3,7 @@
  * an older version is migrated (or the defaults are used) instead of trusted.
  */
 import * as z from 'zod/v4';
+import { DEADLINE_RANGE_MS } from './sandbox-draft.js';
 import { Store } from './store.js';
 
 const KEY = 'wasi-mcp-playground:settings';
@@ -11,7 +12,7 @@ const SettingsV1 = z.object({
   version: z.literal(1),
   theme: z.enum(['light', 'dark']),
   /** Deadline of one request before the component is stopped and restarted. */
-  deadlineMs: z.number().int().min(500).max(600_000),
+  deadlineMs: z.number().int().min(DEADLINE_RANGE_MS.min).max(DEADLINE_RANGE_MS.max),
 });
 export type Settings = z.infer<typeof SettingsV1>;
 export type Theme = Settings['theme'];

@@ -18,14 +18,32 @@ export class ReadError extends Error {
   override name = 'ReadError';
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
+/**
+ * Why a fetch that never got an answer failed. The browser says only "Failed to fetch"; for
+ * another origin the usual cause is CORS, and what fixes it is on that server.
+ */
+function unreachable(url: string, e: unknown, base: string): ReadError {
+  const said = e instanceof Error ? e.message : String(e);
+  if (new URL(url).origin === new URL(base).origin) return new ReadError(`could not fetch ${url}: ${said}`);
+  return new ReadError(
+    `could not fetch ${url}: ${said}. It is on another origin, so CORS likely stopped it (or the server is unreachable): ` +
+      `the server must answer with Access-Control-Allow-Origin: * (or this page's origin, ${new URL(base).origin}).`,
+  );
+}
+
+async function fetchBytes(url: string, base: string): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new ReadError(`could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    throw unreachable(url, e, base);
   }
   if (!response.ok) throw new ReadError(`could not fetch ${url}: HTTP ${response.status} ${response.statusText}`);
+  // Dev and preview servers answer a missing file with their index.html and 200.
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+    await response.body?.cancel();
+    throw new ReadError(`could not fetch ${url}: not found (the server answered an HTML page)`);
+  }
   // A huge body is refused by its declared size, or as soon as it grows past the limit.
   const declared = Number(response.headers.get('content-length'));
   if (declared > 0) checkSize(declared);
@@ -59,7 +77,7 @@ export async function loadExamples(base: string): Promise<Example[]> {
 
 export function fromExample(example: Example, base: string): OpenRequest {
   const url = new URL(`examples/${example.file}`, base).href;
-  return { name: example.name, origin: `example ${example.file}`, source: { type: 'example', name: example.name }, read: () => fetchBytes(url) };
+  return { name: example.name, origin: `example ${example.file}`, source: { type: 'example', name: example.name }, read: () => fetchBytes(url, base) };
 }
 
 export function fromFile(file: File): OpenRequest {
@@ -84,5 +102,5 @@ export function fromUrl(url: string, base: string): OpenRequest {
     return { name: 'component', origin: url, source: { type: 'url', url }, read: () => Promise.reject(new ReadError(`not a URL: ${url}`)) };
   }
   const last = absolute.pathname.split('/').filter(Boolean).pop() ?? 'component';
-  return { name: last.replace(/\.wasm$/i, ''), origin: absolute.href, source: { type: 'url', url: absolute.href }, read: () => fetchBytes(absolute.href) };
+  return { name: last.replace(/\.wasm$/i, ''), origin: absolute.href, source: { type: 'url', url: absolute.href }, read: () => fetchBytes(absolute.href, base) };
 }

@@ -35,6 +35,8 @@ export interface ServerInfo {
   protocolVersion: string | undefined;
   capabilities: ServerCapabilities;
   world: World;
+  /** Registrations the host refused while the component started, and why. */
+  refused: readonly string[];
 }
 
 export type Phase = 'loading' | 'ready' | 'restarting' | 'failed' | 'closed';
@@ -100,6 +102,11 @@ export class StatusStore extends Store<SessionStatus> {
       restarts,
       notice: `Restarted ${restarts} time${restarts === 1 ? '' : 's'}. ${s.notice?.replace(/^Restarting: /, 'Last reason: ') ?? ''}`,
     }));
+  }
+
+  /** The person has read the notice about the last restart. */
+  dismissNotice(): void {
+    this.update(({ notice: _read, ...s }) => s);
   }
 
   closed(): void {

@@ -17,6 +17,8 @@ export interface Recorded {
   message: JSONRPCMessage;
   /** The method of a request or notification, or of the request a response answers. */
   method: string | undefined;
+  /** What the request is about (a tool or prompt name, a resource URI), for a response too. */
+  subject?: string;
   id: RequestId | undefined;
   /** UTF-8 bytes of the JSON text. */
   size: number;
@@ -36,7 +38,15 @@ export interface RecordingOptions {
 
 interface InFlight {
   method: string;
+  subject: string | undefined;
   sentAt: number;
+}
+
+/** The tool or prompt a request names, or the resource it reads or watches. */
+function subjectOf(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const { name, uri } = params as { name?: unknown; uri?: unknown };
+  return typeof name === 'string' ? name : typeof uri === 'string' ? uri : undefined;
 }
 
 const encoder = new TextEncoder();
@@ -153,10 +163,12 @@ export class RecordingTransport implements Transport {
     const mine = direction === 'out' ? this.#outgoing : this.#incoming;
     const theirs = direction === 'out' ? this.#incoming : this.#outgoing;
     let method: string | undefined;
+    let subject: string | undefined;
     let rttMs: number | undefined;
     if (isJSONRPCRequest(message) || isJSONRPCNotification(message)) {
       method = message.method;
-      if (isJSONRPCRequest(message)) mine.set(requestKey(message.id), { method, sentAt: time });
+      subject = isJSONRPCRequest(message) ? subjectOf(message.params) : undefined;
+      if (isJSONRPCRequest(message)) mine.set(requestKey(message.id), { method, subject, sentAt: time });
       // A cancelled request is never answered: it is no longer in flight.
       const cancelled = method === 'notifications/cancelled' ? (message.params as { requestId?: RequestId } | undefined)?.requestId : undefined;
       if (cancelled !== undefined) mine.delete(requestKey(cancelled));
@@ -165,6 +177,7 @@ export class RecordingTransport implements Transport {
       if (request) {
         theirs.delete(requestKey(id));
         method = request.method;
+        subject = request.subject;
         rttMs = time - request.sentAt;
       }
     }
@@ -173,6 +186,7 @@ export class RecordingTransport implements Transport {
       kind,
       message,
       method,
+      ...(subject === undefined ? {} : { subject }),
       id,
       size: encoder.encode(text).length,
       time,

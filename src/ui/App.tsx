@@ -8,6 +8,7 @@ import { ServerList } from './features/servers/ServerList.js';
 import { SettingsBar } from './features/workspace/SettingsBar.js';
 import { WorkspaceArea } from './features/workspace/WorkspaceArea.js';
 import { useTheme } from './hooks/theme.js';
+import styles from './App.module.css';
 
 function ThemeSync() {
   const theme = useTheme();
@@ -21,8 +22,8 @@ export function App({ stores }: { stores: AppStores }) {
   return (
     <AppContext.Provider value={stores}>
       <ThemeSync />
-      <div className="app">
-        <header className="app-header">
+      <div className={styles.app}>
+        <header className={styles.header}>
           <h1>
             wasi-mcp <span>playground</span>
           </h1>
@@ -30,10 +31,10 @@ export function App({ stores }: { stores: AppStores }) {
           <SettingsBar />
           <SavedWorkspace />
         </header>
-        <aside className="sidebar">
+        <aside className={styles.sidebar}>
           <ServerList />
         </aside>
-        <main className="content">
+        <main className={styles.content}>
           <WorkspaceArea />
         </main>
       </div>

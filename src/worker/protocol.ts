@@ -68,6 +68,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     timings: z.partialRecord(StageSchema, z.number()),
     /** The transpiled component came from the platform's cache (absent from older workers). */
     cached: z.boolean().optional(),
+    /** Why each registration the host refused during `run` was refused. */
+    refused: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('error'), error: WireErrorSchema }),
   /** The component asked for a capability it was not granted; the call failed inside it with the WASI error. */

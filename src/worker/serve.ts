@@ -45,7 +45,7 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
       } else {
         serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
       }
-      control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached });
+      control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached, refused: [...(await host.refusals())] });
     } catch (e) {
       control.post({ type: 'error', error: toWireError(e) });
     }

@@ -59,8 +59,9 @@ describe('console and history', () => {
     await page.getByRole('searchbox', { name: 'Filter history' }).fill('tools/call');
     const rows = page.getByRole('list', { name: 'History' }).getByRole('button');
     const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(texts).toContainEqual(expect.stringMatching(/→ sent request tools\/call #console-7 \d+ B$/));
-    expect(texts).toContainEqual(expect.stringMatching(/← recv result tools\/call #console-7 \d+ B [\d.]+ m?s$/));
+    // A tools/call row names its tool, for the answer too.
+    expect(texts).toContainEqual(expect.stringMatching(/→ sent request tools\/call add #console-7 \d+ B$/));
+    expect(texts).toContainEqual(expect.stringMatching(/← recv result tools\/call add #console-7 \d+ B [\d.]+ m?s$/));
 
     await rows.filter({ hasText: '→ sent' }).first().click();
     const details = page.getByRole('region', { name: 'Message details' });
@@ -71,6 +72,12 @@ describe('console and history', () => {
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ id: 'console-7', method: 'tools/call' });
     await details.getByRole('button', { name: 'Re-send' }).click();
     await expect.poll(async () => (await rows.allInnerTexts()).filter((t) => t.includes('recv')).length).toBe(2);
+    // The answer shows where Re-send was clicked.
+    expect(await details.getByRole('region', { name: 'Re-sent answer' }).getByLabel('Answer').innerText()).toContain('"id": "console-7"');
+
+    // The filter matches the tool's name as well as the method.
+    await page.getByRole('searchbox', { name: 'Filter history' }).fill('add');
+    await expect.poll(async () => (await rows.allInnerTexts()).length).toBe(4);
     expect(opened().errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The dev server, where worker, wasm and Monaco worker URLs differ from the
  * build (shared/notes/toolchain-facts.md): load a component, call a tool,
- * and print its WIT world, with no page error.
+ * and print its WIT world, with no page error; the features' CSS modules apply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectPolicy } from './csp.js';
@@ -18,6 +18,18 @@ afterAll(() => stopSuite(suite));
 describe('npm start (vite dev server)', () => {
   it('serves the page with the same Content Security Policy as the build', async () => {
     await expectPolicy(suite!.preview.url);
+  });
+
+  it('applies the CSS modules beside the components under the policy (inserted as <style> elements)', async () => {
+    const { page, errors, close } = await openPage(suite!.browser, suite!.preview.url);
+    try {
+      // App.module.css lays the header out as a row; the global sheet has no rule for it.
+      await page.getByRole('region', { name: 'Welcome' }).waitFor();
+      expect(await page.getByRole('banner').evaluate((e) => getComputedStyle(e).display)).toBe('flex');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
   });
 
   it('loads a component, calls a tool and shows the WIT world', async () => {

@@ -24,7 +24,7 @@ describe('tools', () => {
     const result = await settledResult(page, 'tools/call add');
     expect(await result.locator('.content-text').first().innerText()).toBe('2 + 40 = 42');
     expect(await result.getByRole('status').innerText()).toContain('structured content matches the output schema');
-    expect(await result.locator('.structured').innerText()).toContain('"sum": 42');
+    expect(await result.getByRole('region', { name: 'Structured content' }).innerText()).toContain('"sum": 42');
     expect(errors).toEqual([]);
   });
 

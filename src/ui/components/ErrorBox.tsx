@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../session/outcome.js';
 
-/** An error in words, with its code; role=alert so it is announced. */
-export function ErrorBox({ error, title, onRetry }: { error: ErrorInfo; title?: string; onRetry?(): void }) {
+/** An error in words, with its code; role=alert so it is announced. `children` add detail inside it. */
+export function ErrorBox({ error, title, onRetry, children }: { error: ErrorInfo; title?: string; onRetry?(): void; children?: ReactNode }) {
   return (
     <div role="alert" className="error-box">
       {title && <strong>{title}: </strong>}
@@ -11,6 +12,7 @@ export function ErrorBox({ error, title, onRetry }: { error: ErrorInfo; title?: 
           Retry
         </button>
       )}
+      {children}
     </div>
   );
 }

@@ -5,6 +5,8 @@ export interface TabSpec<T extends string> {
   id: T;
   label: string;
   badge?: string | number;
+  /** What the badge means, said as the tab's description (the badge itself is not part of its name). */
+  badgeLabel?: string;
   disabled?: boolean;
 }
 
@@ -15,6 +17,8 @@ interface Props<T extends string> {
   label: string;
   idPrefix: string;
 }
+
+const hasBadge = (t: TabSpec<string>) => t.badge !== undefined && t.badge !== 0;
 
 export function Tabs<T extends string>({ tabs, selected, onSelect, label, idPrefix }: Props<T>) {
   const enabled = tabs.filter((t) => !t.disabled);
@@ -40,9 +44,14 @@ export function Tabs<T extends string>({ tabs, selected, onSelect, label, idPref
           tabIndex={t.id === selected ? 0 : -1}
           disabled={t.disabled}
           onClick={() => onSelect(t.id)}
+          title={hasBadge(t) ? t.badgeLabel : undefined}
         >
           {t.label}
-          {t.badge !== undefined && t.badge !== 0 && <span className="badge">{t.badge}</span>}
+          {hasBadge(t) && (
+            <span className="badge" aria-hidden="true">
+              {t.badge}
+            </span>
+          )}
         </button>
       ))}
     </div>

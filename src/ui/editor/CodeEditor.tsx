@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { monaco, setModelSchema } from './monaco.js';
+import styles from './Editor.module.css';
 import type { EditorProps } from './props.js';
 
 export default function CodeEditor(props: EditorProps) {
@@ -30,11 +31,21 @@ export default function CodeEditor(props: EditorProps) {
       fixedOverflowWidgets: true,
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onSubmit?.(m.getValue()));
+    // Tab indents, so it cannot also leave: after Esc, the next Tab or Shift+Tab moves the focus out
+    // (Monaco's tab-focus mode, for this editor only); any other key, or leaving, ends that.
+    const keys = editor.onKeyDown((e) => {
+      const moving = e.keyCode === monaco.KeyCode.Escape || e.keyCode === monaco.KeyCode.Tab || e.keyCode === monaco.KeyCode.Shift;
+      if (e.keyCode === monaco.KeyCode.Escape) editor.updateOptions({ tabFocusMode: true });
+      else if (!moving) editor.updateOptions({ tabFocusMode: false });
+    });
+    const blur = editor.onDidBlurEditorText(() => editor.updateOptions({ tabFocusMode: false }));
     const changes = m.onDidChangeContent(() => {
       const text = m.getValue();
       if (text !== latest.current.value) latest.current.onChange?.(text);
     });
     return () => {
+      keys.dispose();
+      blur.dispose();
       changes.dispose();
       editor.dispose();
       m.dispose();
@@ -56,5 +67,5 @@ export default function CodeEditor(props: EditorProps) {
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
 
-  return <div ref={host} className="code-editor" style={{ height: props.height ?? 240 }} data-testid={`editor ${label}`} />;
+  return <div ref={host} className={styles.editor} style={{ height: props.height ?? 240 }} data-testid={`editor ${label}`} />;
 }

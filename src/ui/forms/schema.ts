@@ -104,6 +104,8 @@ export function toField(schema: unknown, key = '', required = false, root: unkno
       if (!isSchema(s.items)) return { ...base, kind: 'json' };
       return { ...base, kind: 'array', item: toField(s.items, 'item', false, r, depth + 1), minItems: num(s.minItems), maxItems: num(s.maxItems) };
     case 'object': {
+      // Below the top, an object that names no properties takes any JSON object: edited as JSON.
+      if (depth > 0 && !isSchema(s.properties)) return { ...base, kind: 'json' };
       const props = isSchema(s.properties) ? s.properties : {};
       const req = new Set(Array.isArray(s.required) ? s.required.filter((x): x is string => typeof x === 'string') : []);
       const fields = Object.entries(props).map(([name, sub]) => toField(sub, name, req.has(name), r, depth + 1));
@@ -184,12 +186,19 @@ export function removeAt(value: unknown, path: Path, index: number): unknown {
   return setIn(value, path, Array.isArray(list) ? list.filter((_, i) => i !== index) : []);
 }
 
-/** What a number input's text means: undefined when empty or not a number. */
-export function parseNumber(text: string, integer: boolean): number | undefined {
-  if (text.trim() === '') return undefined;
+/** What a number input's text means: a number, nothing (empty), or why it is neither. */
+export function parseNumber(text: string, integer: boolean): { value: number | undefined } | { problem: string } {
+  if (text.trim() === '') return { value: undefined };
   const n = Number(text);
-  if (!Number.isFinite(n)) return undefined;
-  return integer ? Math.trunc(n) : n;
+  if (!Number.isFinite(n)) return { problem: 'must be a number' };
+  if (integer && !Number.isInteger(n)) return { problem: 'must be a whole number' };
+  return { value: n };
+}
+
+/** What an enum option shows: its title, or the value itself (a string without JSON quotes). */
+export function optionLabel(field: { options: EnumValue[]; titles?: string[] }, index: number): string {
+  const value = field.options[index];
+  return field.titles?.[index] ?? (typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** The enum option a <select> value string stands for (option values are indexes). */

@@ -20,6 +20,7 @@ import type { TaskEntry } from '../../session/tasks.js';
 import type { SaveState, WorkspaceStore } from '../../session/workspace.js';
 import type { Root } from '@modelcontextprotocol/client';
 import type { AppStatus } from '../features/apps/app-frame.js';
+import type { RunningCall } from '../../session/tool-calls.js';
 
 function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, () => store.value);
@@ -35,11 +36,11 @@ export const useHistory = (session: ServerSession): ListSnapshot<HistoryEntry> =
 export const useLogs = (session: ServerSession): ListSnapshot<LogEntry> => useStore(session.logs);
 export const useNotifications = (session: ServerSession): ListSnapshot<NotificationEntry> => useStore(session.notifications);
 export const useOutput = (session: ServerSession): ListSnapshot<OutputEntry> => useStore(session.output);
-export const useToolCall = (session: ServerSession): Outcome<ToolCall> | undefined => useStore(session.toolCall);
 export const useToolInput = (session: ServerSession): ToolInput | undefined => useStore(session.toolInput);
 export const useAppStatus = (store: ValueStore<AppStatus | undefined>): AppStatus | undefined => useStore(store);
 export const useResourceRead = (session: ServerSession): Outcome<ReadResourceResult> | undefined => useStore(session.resourceRead);
 export const usePromptGet = (session: ServerSession): Outcome<GetPromptResult> | undefined => useStore(session.promptGet);
+export const useResend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.resent);
 export const useConsoleSend = (session: ServerSession): Outcome<JSONRPCMessage | undefined> | undefined => useStore(session.consoleSend);
 export const useSubscriptions = (session: ServerSession): ReadonlySet<string> => useStore(session.subscriptions);
 export const useResourceUpdates = (session: ServerSession): ResourceUpdates => useStore(session.resourceUpdates);
@@ -51,3 +52,5 @@ export const useDenials = (session: ServerSession): ListSnapshot<DenialEntry> =>
 export const useMemorySample = (session: ServerSession): MemorySample | undefined => useStore(session.sandbox.memory);
 export const useTasks = (session: ServerSession): readonly TaskEntry[] => useStore(session.tasks);
 export const useRoots = (session: ServerSession): readonly Root[] => useStore(session.roots);
+export const useToolCallOf = (session: ServerSession, tool: string): Outcome<ToolCall> | undefined => useStore(session.toolCalls.of(tool));
+export const useRunningCalls = (session: ServerSession): readonly RunningCall[] => useStore(session.toolCalls.running);

@@ -83,13 +83,15 @@ describe('toWorkerSandbox', () => {
 describe('StatusStore after a restart by hand', () => {
   it('is ready again with the error of the stop cleared and the notice set', () => {
     const status = new StatusStore(0);
-    const info = { implementation: undefined, instructions: undefined, protocolVersion: undefined, capabilities: {}, world: { imports: [], exports: [] } };
+    const info = { implementation: undefined, instructions: undefined, protocolVersion: undefined, capabilities: {}, world: { imports: [], exports: [] }, refused: [] };
     status.ready(info);
     status.failed({ code: 'CRASH_LOOP', message: 'gave up' });
     expect(status.value.phase).toBe('failed');
     status.restarting({ code: 'RESTART', message: 'restarted by hand' });
     status.ready(info, 'Restarted: restarted by hand.');
     expect(status.value).toMatchObject({ phase: 'ready', notice: 'Restarted: restarted by hand.' });
+    status.dismissNotice();
+    expect(status.value.notice).toBeUndefined();
     expect(status.value.error).toBeUndefined();
   });
 });

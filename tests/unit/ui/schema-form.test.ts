@@ -7,6 +7,7 @@ import {
   initialValue,
   missingRequired,
   newItem,
+  optionLabel,
   parseNumber,
   removeAt,
   setIn,
@@ -96,12 +97,25 @@ describe('values', () => {
     expect(newItem(toField({ type: 'number' }))).toBeUndefined();
   });
 
-  it('parses number inputs: empty and nonsense are absent, integers are truncated', () => {
-    expect(parseNumber('', false)).toBeUndefined();
-    expect(parseNumber('abc', false)).toBeUndefined();
-    expect(parseNumber('2.5', false)).toBe(2.5);
-    expect(parseNumber('2.5', true)).toBe(2);
-    expect(parseNumber('-0', false)).toBe(-0);
+  it('parses number inputs: empty is absent, nonsense and a fraction for an integer are refused with a reason', () => {
+    expect(parseNumber('', false)).toEqual({ value: undefined });
+    expect(parseNumber('abc', false)).toEqual({ problem: 'must be a number' });
+    expect(parseNumber('2.5', false)).toEqual({ value: 2.5 });
+    expect(parseNumber('2.5', true)).toEqual({ problem: 'must be a whole number' });
+    expect(parseNumber('3', true)).toEqual({ value: 3 });
+    expect(parseNumber('-0', false)).toEqual({ value: -0 });
+  });
+
+  it('edits a nested object without properties as JSON, and a top-level one as an empty object', () => {
+    const field = toField({ type: 'object', properties: { options: { type: 'object' } } });
+    expect(field.kind === 'object' && field.fields[0]!.kind).toBe('json');
+    expect(toField({ type: 'object' })).toMatchObject({ kind: 'object', fields: [] });
+  });
+
+  it('shows enum options by title, or as the value without JSON quotes', () => {
+    expect(optionLabel({ options: ['a', 2, null] }, 0)).toBe('a');
+    expect(optionLabel({ options: ['a', 2, null] }, 1)).toBe('2');
+    expect(optionLabel({ options: ['a'], titles: ['The A'] }, 0)).toBe('The A');
   });
 
   it('maps select values back to enum options', () => {

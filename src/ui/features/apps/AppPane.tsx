@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { ErrorBox } from '../../components/ErrorBox.js';
-import { useAppStatus, useToolCall, useToolInput } from '../../hooks/stores.js';
+import { useAppStatus, useToolCallOf, useToolInput } from '../../hooks/stores.js';
 import { useTheme } from '../../hooks/theme.js';
 import { AppFrames } from './app-frames.js';
 import './apps.css';
@@ -16,7 +16,8 @@ const PHASE = { loading: 'loading…', running: 'running', failed: 'failed' } as
 
 export function AppPane({ session, selected }: { session: ServerSession; selected: string | undefined }) {
   const input = useToolInput(session);
-  const outcome = useToolCall(session);
+  // The selected tool's own calls: another tool's call (numbered by its own store) is no business of this view.
+  const outcome = useToolCallOf(session, selected ?? '');
   const theme = useTheme();
   const host = useRef<HTMLDivElement>(null);
   const [frames] = useState(() => new AppFrames());

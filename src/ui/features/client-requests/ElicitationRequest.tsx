@@ -5,6 +5,7 @@
  */
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useProblems } from '../../hooks/problems.js';
 import { SchemaForm } from '../tools/SchemaForm.js';
 import { acceptedContent, elicitationField, initialAnswer } from './elicitation.js';
 
@@ -17,7 +18,8 @@ interface Props {
 export function ElicitationRequest({ params, idPrefix, onAnswer }: Props) {
   const field = useMemo(() => elicitationField(params), [params]);
   const [value, setValue] = useState(() => initialAnswer(field));
-  const checked = acceptedContent(field, value);
+  const [problems, onProblem] = useProblems();
+  const checked = problems.length ? { problems } : acceptedContent(field, value);
   const accept = () => {
     if ('content' in checked) onAnswer({ action: 'accept', content: checked.content });
   };
@@ -34,7 +36,7 @@ export function ElicitationRequest({ params, idPrefix, onAnswer }: Props) {
       {empty ? (
         <p className="muted">The server asks for no fields: accept, decline or cancel.</p>
       ) : (
-        <SchemaForm field={field} value={value} onChange={(v) => setValue(v as Record<string, unknown>)} idPrefix={idPrefix} />
+        <SchemaForm field={field} value={value} onChange={(v) => setValue(v as Record<string, unknown>)} onProblem={onProblem} idPrefix={idPrefix} />
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={!('content' in checked)} aria-keyshortcuts="Control+Enter Meta+Enter">

@@ -8,8 +8,11 @@ import type { ServerSession } from '../../../session/server-session.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { JsonView } from '../../components/JsonView.js';
 import { VirtualList } from '../../components/VirtualList.js';
+import type { HistoryEntry } from '../../../session/entries.js';
 import { useHistory } from '../../hooks/stores.js';
 import { callRounds } from './call-rounds.js';
+import styles from './History.module.css';
+import { Resent } from './Resent.js';
 import { download, toJsonLines } from './export.js';
 import { SaveHistory } from '../collections/SaveHistory.js';
 import { HistoryRow } from './HistoryRow.js';
@@ -20,7 +23,8 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   const [selectedSeq, setSelectedSeq] = useState<number>();
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q ? history.items.filter((e) => (e.method ?? '').toLowerCase().includes(q) || String(e.id ?? '').includes(q)) : history.items;
+    const matches = (e: HistoryEntry) => [e.method, e.subject].some((s) => s?.toLowerCase().includes(q)) || String(e.id ?? '').includes(q);
+    return q ? history.items.filter(matches) : history.items;
   }, [history, filter]);
   const rounds = useMemo(() => callRounds(history.items), [history]);
   const selected = selectedSeq === undefined ? undefined : history.items.find((e) => e.seq === selectedSeq);
@@ -28,9 +32,9 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   const exportAll = () => download(`${session.name}-history.jsonl`, toJsonLines(history.items));
 
   return (
-    <div className="history">
+    <div className={styles.history}>
       <div className="toolbar">
-        <input type="search" aria-label="Filter history" placeholder="Filter by method or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input type="search" aria-label="Filter history" placeholder="Filter by method, name, URI or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="history-count">
           {shown.length} of {history.items.length} messages
         </span>
@@ -42,21 +46,21 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
           Clear history
         </button>
       </div>
-      <div className="history-body">
+      <div className={styles.body}>
         <VirtualList
           label="History"
-          className="history-list"
+          className={styles.list}
           count={shown.length}
           rowHeight={26}
           follow
           renderRow={(i) => <HistoryRow entry={shown[i]} round={rounds.get(shown[i].seq)} selected={shown[i].seq === selectedSeq} onSelect={() => setSelectedSeq(shown[i].seq)} />}
         />
         {selected && (
-          <section className="history-detail" aria-label="Message details">
+          <section className={styles.detail} aria-label="Message details">
             <div className="toolbar">
               <CopyButton text={JSON.stringify(selected.message, null, 2)} />
               {canResend && (
-                <button type="button" onClick={() => void session.sendRaw(selected.message)}>
+                <button type="button" onClick={() => void session.resend(selected.message, selected.seq)}>
                   Re-send
                 </button>
               )}
@@ -65,6 +69,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
               </button>
             </div>
             <JsonView value={selected.message} label="Message" />
+            <Resent session={session} seq={selected.seq} />
           </section>
         )}
       </div>

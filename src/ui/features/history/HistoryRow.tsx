@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../../session/entries.js';
 import { bytes, clock, ms } from '../../format.js';
 import type { CallRound } from './call-rounds.js';
+import styles from './History.module.css';
 
 /** One message in the timeline: a fixed-height row (the list is virtualized). */
 interface Props {
@@ -14,19 +15,25 @@ interface Props {
 export function HistoryRow({ entry, round, selected, onSelect }: Props) {
   const out = entry.direction === 'out';
   return (
-    <button type="button" className={`history-row ${entry.kind} ${selected ? 'selected' : ''}`} aria-current={selected} onClick={onSelect}>
+    <button
+      type="button"
+      className={`${styles.row} ${entry.kind === 'error' ? styles.error : ''} ${selected ? styles.selected : ''}`}
+      aria-current={selected}
+      onClick={onSelect}
+    >
       <span className="h-time">{clock(entry.time)}</span>
-      <span className={`h-dir ${entry.direction}`} title={out ? 'sent to the server' : 'received from the server'}>
+      <span className={`${styles.dir} ${out ? styles.out : styles.in}`} title={out ? 'sent to the server' : 'received from the server'}>
         {out ? '→ sent' : '← recv'}
       </span>
-      <span className="h-kind">{entry.kind}</span>
-      <span className="h-method">
+      <span className={styles.kind}>{entry.kind}</span>
+      <span className={styles.method} title={entry.subject}>
         {entry.method ?? ''}
-        {round && <span className="h-round">{` round ${round.round} of call #${String(round.first)}`}</span>}
+        {entry.subject !== undefined && <span className={styles.subject}> {entry.subject}</span>}
+        {round && <span className={styles.round}>{` round ${round.round} of call #${String(round.first)}`}</span>}
       </span>
-      <span className="h-id">{entry.id === undefined ? '' : `#${String(entry.id)}`}</span>
-      <span className="h-size">{bytes(entry.size)}</span>
-      <span className="h-rtt">{entry.rttMs === undefined ? '' : ms(entry.rttMs)}</span>
+      <span className={styles.id}>{entry.id === undefined ? '' : `#${String(entry.id)}`}</span>
+      <span className={styles.size}>{bytes(entry.size)}</span>
+      <span className={styles.rtt}>{entry.rttMs === undefined ? '' : ms(entry.rttMs)}</span>
     </button>
   );
 }

@@ -1,31 +1,47 @@
 /** Notifications from the server other than log messages: progress, list changes, resource updates; and supervisor events. */
+import { useMemo, useState } from 'react';
+import type { NotificationEntry } from '../../../session/entries.js';
 import type { ServerSession } from '../../../session/server-session.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { clock, oneLine } from '../../format.js';
 import { useNotifications } from '../../hooks/stores.js';
+import styles from './NotificationsPanel.module.css';
+
+/** Whether `n` matches what was typed: its method, or its parameters as JSON. */
+function matches(n: NotificationEntry, query: string): boolean {
+  return n.method.toLowerCase().includes(query) || (n.params !== undefined && oneLine(n.params, 2000).toLowerCase().includes(query));
+}
 
 export function NotificationsPanel({ session }: { session: ServerSession }) {
   const notifications = useNotifications(session);
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? notifications.items.filter((n) => matches(n, q)) : notifications.items;
+  }, [notifications, filter]);
   return (
     <div className="timeline">
       <div className="toolbar">
-        <span className="muted">{notifications.items.length} notifications</span>
+        <input type="search" aria-label="Filter notifications" placeholder="Filter by method or content" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <span className="muted">
+          {shown.length} of {notifications.items.length} notifications
+        </span>
         <button type="button" onClick={() => session.notifications.clear()}>
           Clear notifications
         </button>
       </div>
       <VirtualList
         label="Notifications"
-        count={notifications.items.length}
+        count={shown.length}
         rowHeight={24}
         follow
         renderRow={(i) => {
-          const n = notifications.items[i];
+          const n = shown[i];
           return (
-            <div className={`note-row ${n.method.startsWith('supervisor/') ? 'supervisor' : ''}`}>
+            <div className={`${styles.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
               <span className="h-time">{clock(n.time)}</span>
-              <span className="note-method">{n.method}</span>
-              <span className="note-params">{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
+              <span className={styles.method}>{n.method}</span>
+              <span className={styles.params}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
             </div>
           );
         }}

@@ -1,6 +1,7 @@
 /** A form generated from a JSON Schema field tree (see ../../forms/schema.ts); every control is labelled. */
-import { useState } from 'react';
-import { enumFromSelect, getIn, newItem, parseNumber, removeAt, setIn, type Field, type Path } from '../../forms/schema.js';
+import { Fragment, type ReactNode } from 'react';
+import { enumFromSelect, getIn, newItem, optionLabel, removeAt, setIn, type Field, type Path } from '../../forms/schema.js';
+import { EnumChecks, JsonField, NumberField, type ProblemSink } from './form-fields.js';
 
 interface ControlProps {
   field: Field;
@@ -8,6 +9,7 @@ interface ControlProps {
   path: Path;
   idPrefix: string;
   onChange(next: unknown): void;
+  onProblem: ProblemSink | undefined;
 }
 
 const idOf = (prefix: string, path: Path) => `${prefix}-${path.join('.').replace(/[^a-zA-Z0-9_.-]/g, '_') || 'root'}`;
@@ -26,33 +28,58 @@ function Label({ field, id }: { field: Field; id: string }) {
   );
 }
 
-function JsonField({ value, id, onChange }: { value: unknown; id: string; onChange(v: unknown): void }) {
-  const serialized = value === undefined ? '' : JSON.stringify(value);
-  // `source` is the value the text stands for; a change from elsewhere (the JSON editor) replaces the text.
-  const [state, setState] = useState({ text: serialized, source: serialized, error: undefined as string | undefined });
-  if (state.source !== serialized) setState({ text: serialized, source: serialized, error: undefined });
-  const change = (text: string) => {
-    if (text.trim() === '') {
-      setState({ text, source: '', error: undefined });
-      return onChange(undefined);
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      setState({ text, source: JSON.stringify(parsed), error: undefined });
-      onChange(parsed);
-    } catch (e) {
-      setState({ ...state, text, error: (e as Error).message });
-    }
-  };
+function Legend({ field }: { field: Field }) {
   return (
-    <>
-      <textarea id={id} value={state.text} onChange={(e) => change(e.target.value)} rows={2} spellCheck={false} aria-invalid={state.error !== undefined} />
-      {state.error && <small className="field-error">{state.error}</small>}
-    </>
+    <legend>
+      {field.label}
+      {field.required && (
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
+    </legend>
   );
 }
 
-function Control({ field, root, path, idPrefix, onChange }: ControlProps) {
+function Group({ field, root, path, idPrefix, onChange, onProblem, description }: ControlProps & { description: ReactNode }) {
+  const value = getIn(root, path);
+  const set = (v: unknown) => onChange(setIn(root, path, v));
+  if (field.kind === 'array' && field.item.kind === 'enum') {
+    return (
+      <fieldset className="field-group">
+        <Legend field={field} />
+        {description}
+        <EnumChecks id={idOf(idPrefix, path)} options={field.item.options} titles={field.item.titles} value={value} onChange={set} />
+      </fieldset>
+    );
+  }
+  const child = (f: Field, at: Path) => <Control field={f} root={root} path={at} idPrefix={idPrefix} onChange={onChange} onProblem={onProblem} />;
+  return (
+    <fieldset className="field-group">
+      {path.length > 0 && <Legend field={field} />}
+      {description}
+      {field.kind === 'object' && field.fields.map((f) => <Fragment key={f.key}>{child(f, [...path, f.key])}</Fragment>)}
+      {field.kind === 'array' &&
+        (Array.isArray(value) ? value : []).map((_, i) => (
+          <div className="array-item" key={i}>
+            {child({ ...field.item, label: `${field.label}[${i}]` }, [...path, i])}
+            <button type="button" className="small" aria-label={`Remove ${field.label}[${i}]`} onClick={() => onChange(removeAt(root, path, i))}>
+              Remove
+            </button>
+          </div>
+        ))}
+      {field.kind === 'array' && (
+        <button type="button" className="small" onClick={() => set([...(Array.isArray(value) ? value : []), newItem(field.item)])}>
+          Add {field.label} item
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function Control(props: ControlProps) {
+  const { field, root, path, idPrefix, onChange, onProblem } = props;
   const id = idOf(idPrefix, path);
   const value = getIn(root, path);
   const set = (v: unknown) => onChange(setIn(root, path, v));
@@ -62,40 +89,11 @@ function Control({ field, root, path, idPrefix, onChange }: ControlProps) {
       {field.description}
     </small>
   );
+  const text = { id, problemKey: id, label: field.label, required: field.required, describedBy, onProblem };
   switch (field.kind) {
     case 'object':
     case 'array':
-      return (
-        <fieldset className="field-group">
-          {path.length > 0 && (
-            <legend>
-              {field.label}
-              {field.required && (
-                <span className="required" aria-hidden="true">
-                  {' '}
-                  *
-                </span>
-              )}
-            </legend>
-          )}
-          {description}
-          {field.kind === 'object'
-            ? field.fields.map((f) => <Control key={f.key} field={f} root={root} path={[...path, f.key]} idPrefix={idPrefix} onChange={onChange} />)
-            : (Array.isArray(value) ? value : []).map((_, i) => (
-                <div className="array-item" key={i}>
-                  <Control field={{ ...field.item, label: `${field.label}[${i}]` }} root={root} path={[...path, i]} idPrefix={idPrefix} onChange={onChange} />
-                  <button type="button" className="small" aria-label={`Remove ${field.label}[${i}]`} onClick={() => onChange(removeAt(root, path, i))}>
-                    Remove
-                  </button>
-                </div>
-              ))}
-          {field.kind === 'array' && (
-            <button type="button" className="small" onClick={() => set([...(Array.isArray(value) ? value : []), newItem(field.item)])}>
-              Add {field.label} item
-            </button>
-          )}
-        </fieldset>
-      );
+      return <Group {...props} description={description} />;
     case 'boolean':
       return (
         <div className="field field-check">
@@ -119,36 +117,42 @@ function Control({ field, root, path, idPrefix, onChange }: ControlProps) {
             />
           )}
           {(field.kind === 'number' || field.kind === 'integer') && (
-            <input
-              id={id}
-              type="number"
-              step={field.kind === 'integer' ? 1 : 'any'}
-              min={field.minimum}
-              max={field.maximum}
-              value={typeof value === 'number' ? value : ''}
-              required={field.required}
-              aria-describedby={describedBy}
-              onChange={(e) => set(parseNumber(e.target.value, field.kind === 'integer'))}
+            <NumberField
+              {...text}
+              integer={field.kind === 'integer'}
+              minimum={field.minimum}
+              maximum={field.maximum}
+              value={typeof value === 'number' ? value : undefined}
+              onChange={set}
             />
           )}
           {field.kind === 'enum' && (
             <select id={id} value={String(field.options.indexOf(value as never))} aria-describedby={describedBy} onChange={(e) => set(enumFromSelect(field.options, e.target.value))}>
               <option value="-1">(unset)</option>
-              {field.options.map((o, i) => (
+              {field.options.map((_, i) => (
                 <option key={i} value={String(i)}>
-                  {field.titles?.[i] ?? JSON.stringify(o)}
+                  {optionLabel(field, i)}
                 </option>
               ))}
             </select>
           )}
-          {field.kind === 'json' && <JsonField value={value} id={id} onChange={set} />}
+          {field.kind === 'json' && <JsonField {...text} value={value} onChange={set} />}
           {description}
         </div>
       );
   }
 }
 
-export function SchemaForm({ field, value, onChange, idPrefix }: { field: Field; value: unknown; onChange(v: unknown): void; idPrefix: string }) {
+interface Props {
+  field: Field;
+  value: unknown;
+  onChange(v: unknown): void;
+  idPrefix: string;
+  /** Told of each field whose text cannot be used (and when it can again). */
+  onProblem?: ProblemSink;
+}
+
+export function SchemaForm({ field, value, onChange, idPrefix, onProblem }: Props) {
   if (field.kind === 'object' && field.fields.length === 0) return <p className="muted">This tool takes no arguments.</p>;
-  return <Control field={field} root={value} path={[]} idPrefix={idPrefix} onChange={onChange} />;
+  return <Control field={field} root={value} path={[]} idPrefix={idPrefix} onChange={onChange} onProblem={onProblem} />;
 }

@@ -1,4 +1,4 @@
-/** Tools of one server: list, detail, the last result and, for a tool with an MCP App, its view. */
+/** Tools of one server: list, detail, the selected tool's last result and, for a tool with an MCP App, its view. */
 import { useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { ListError } from '../../components/ListError.js';
@@ -8,9 +8,16 @@ import { ToolDetail } from './ToolDetail.js';
 import { ToolList } from './ToolList.js';
 import { ToolResult } from './ToolResult.js';
 
+/** The tool last selected on each server, so that coming back to a server shows the same tool and its result. */
+const lastSelected = new WeakMap<ServerSession, string>();
+
 export function ToolsPanel({ session }: { session: ServerSession }) {
   const { tools } = useCatalog(session);
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelectedState] = useState(() => lastSelected.get(session));
+  const setSelected = (name: string) => {
+    lastSelected.set(session, name);
+    setSelectedState(name);
+  };
   if (tools.unsupported) return <p className="muted">This server offers no tools.</p>;
   const tool = tools.items.find((t) => t.name === selected) ?? tools.items[0];
   return (
@@ -20,8 +27,8 @@ export function ToolsPanel({ session }: { session: ServerSession }) {
         <ToolList tools={tools.items} selected={tool?.name} onSelect={setSelected} />
       </div>
       <div className="split-detail">
-        {tool ? <ToolDetail key={tool.name} session={session} tool={tool} /> : <p className="muted">{tools.loading ? 'Loading tools…' : 'No tools.'}</p>}
-        <ToolResult session={session} />
+        {tool ? <ToolDetail key={`detail ${tool.name}`} session={session} tool={tool} /> : <p className="muted">{tools.loading ? 'Loading tools…' : 'No tools.'}</p>}
+        {tool && <ToolResult key={`result ${tool.name}`} session={session} tool={tool.name} />}
         <AppPane session={session} selected={tool?.name} />
       </div>
     </div>
