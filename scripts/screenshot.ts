@@ -1,7 +1,8 @@
 /**
- * Makes docs/screenshot.png, the README's picture of the real page: the built
- * app in Debian's Chromium (the e2e harness), two examples loaded, a tool
- * called through its form. `npm run screenshot` after a visible UI change.
+ * Makes the README's pictures of the real page, the built app in Debian's
+ * Chromium (the e2e harness): docs/screenshot.png (two examples loaded, a tool
+ * called through its form) and docs/screenshot-apps.png (the apps example's
+ * MCP App view after a call). `npm run screenshot` after a visible UI change.
  */
 import { join } from 'node:path';
 import { openPage, ROOT, startSuite, stopSuite } from '../tests/e2e/harness.js';
@@ -20,6 +21,16 @@ try {
   await page.getByRole('button', { name: 'Call tool' }).click();
   await settledResult(page, 'tools/call add');
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
+
+  await loadExample(page, 'apps');
+  await selectTool(page, 'show-counter');
+  await page.getByRole('region', { name: 'Tool show-counter' }).getByLabel('start', { exact: true }).fill('41');
+  await page.getByRole('button', { name: 'Call tool' }).click();
+  await settledResult(page, 'tools/call show-counter');
+  const view = page.frameLocator('iframe[title="App ui://apps/counter.html"]').frameLocator('iframe');
+  await view.getByRole('button', { name: '+1' }).click();
+  await view.getByText('42').waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-apps.png') });
   await close();
 } finally {
   await stopSuite(suite);

@@ -19,7 +19,7 @@ const textOf = (result: Record<string, unknown>) =>
 
 describe('initialize', () => {
   it('reports the registered server and capabilities from the registration', () => {
-    expect(c.client.getServerVersion()).toEqual({ name: 'everything', version: '1.0.0' });
+    expect(c.client.getServerVersion()).toEqual({ name: 'everything', version: '1.0.0', icons: [expect.objectContaining({ mimeType: 'image/svg+xml' })] });
     expect(c.client.getInstructions()).toMatch(/covering the whole wasi:mcp contract/);
     expect(c.client.getServerCapabilities()).toEqual({
       logging: {},
@@ -59,6 +59,7 @@ describe('tools', () => {
       inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] },
       outputSchema: { type: 'object', properties: { sum: { type: 'number' } }, required: ['sum'] },
       annotations: { title: 'Add numbers', readOnlyHint: true, idempotentHint: true },
+      icons: [{ src: expect.stringMatching(/^data:image\/svg\+xml,/), mimeType: 'image/svg+xml', sizes: ['any'] }],
     });
     expect('annotations' in tools[1]).toBe(false); // absent stays absent
   });

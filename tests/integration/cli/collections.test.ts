@@ -58,7 +58,7 @@ describe('wasi-mcp diff', () => {
     expect(result.stdout).toMatch(/^ {2}tools added: add, image, .*utf8$/m);
     expect(result.stdout).toMatch(/^ {2}tools removed: echo$/m);
     expect(result.stdout).toMatch(/^ {2}prompts added: greet, summarize$/m);
-    expect(result.stdout).toMatch(/^ {2}server changed: .*info at \/name/m);
+    expect(result.stdout).toMatch(/^ {2}server changed: .*info at .*\/name/m);
     expect(result.stdout).toMatch(/^answers differ for 9 of 10 calls:$/m);
     expect(result.stdout).toMatch(/^ {2}add two numbers:\n {4}\/error: \{"code":-32602,"message":"Unknown tool: add"\} → \(absent\)$/m);
     expect(result.stdout).toContain('    /result: (absent) → {"content":[{"type":"text","text":"2 + 3 = 5"}],"structuredContent":{"sum":5}}');
