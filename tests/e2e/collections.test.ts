@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCollection } from '../../src/collections/format.js';
 import { usePagePerTest } from './lifecycle.js';
-import { loadExample, openTab, selectTool } from './ui.js';
+import { openTab, selectTool, waitForPhase } from './ui.js';
 
 const pages = usePagePerTest({ noErrors: true });
 
@@ -53,7 +53,8 @@ describe('collections', () => {
     await expect.poll(() => math.getByRole('form').count()).toBe(0);
 
     await page.reload();
-    await loadExample(page, 'everything');
+    // The saved workspace brings the server back.
+    await waitForPhase(page, 'everything', 'ready');
     await openTab(page, 'Collections');
     expect(await math.getByRole('listitem').filter({ has: page.getByTestId('call-verdict') }).count()).toBe(2);
     await math.getByRole('button', { name: 'Run collection' }).click();

@@ -46,7 +46,8 @@ describe('roots', () => {
     await expect.poll(() => page.getByTestId('protocol-version').innerText(), { timeout: 30_000 }).toBe('2026-07-28');
     expect(await askRoots(page)).toBe('project (file:///home/ada/project)');
     const calls = await historyRows(page, 'tools/call');
-    expect(calls.some((r) => /sent request tools\/call round 2 of call #\d+/.test(r))).toBe(true);
+    // The row names the tool (roots) after the method, then the round.
+    expect(calls.some((r) => /sent request tools\/call roots round 2 of call #\d+/.test(r))).toBe(true);
     expect(errors).toEqual([]);
   });
 });
