@@ -1,5 +1,5 @@
 /**
- * Issue #7, browser part: builds the bench page (bench/browser), serves it
+ * Browser part: builds the bench page (bench/browser), serves it
  * with the examples, runs `window.runBench` in Debian's Chromium with a fresh
  * profile, then times the built app's start and sizes its initial JS.
  * bench/README.md explains every number.

@@ -1,5 +1,5 @@
 /**
- * Issue #7, Node part: `wasi-mcp serve` over stdio with the SDK client,
+ * Node part: `wasi-mcp serve` over stdio with the SDK client,
  * against the same echo tool as a plain SDK stdio server, in the same run;
  * and cold start of `wasi-mcp serve` to the first tools/list answer, with
  * an empty transpile cache (--no-cache) and with a warm one.

@@ -1,5 +1,5 @@
 /**
- * The baseline of the browser benchmark (issue #7): the echo tool of
+ * The baseline of the browser benchmark: the echo tool of
  * examples/echo written directly in JS on the SDK's low-level Server, in a
  * module Worker, served over the same MessagePortTransport as a component.
  * The page posts one message with the port; the worker answers `ready`.

@@ -1,5 +1,5 @@
 /**
- * The benchmark page (issue #7): `window.runBench(options)` loads each
+ * The benchmark page: `window.runBench(options)` loads each
  * example twice (the second load is an IndexedDB cache hit), times echo round
  * trips against a JS baseline in the same page, samples memory, and returns
  * the numbers as JSON. bench/browser.ts builds, serves and drives it.

@@ -1,5 +1,5 @@
 /**
- * The benchmark page (issue #7), built on its own: root bench/browser, output
+ * The benchmark page, built on its own: root bench/browser, output
  * bench/browser/dist. Same worker format and target as the app's config
  * (shared/notes/toolchain-facts.md), none of its plugins, and no public
  * directory: the runner serves the examples from public/examples itself.

@@ -1,5 +1,5 @@
 /**
- * The flags that open the sandbox (issue #5: deny by default): environment
+ * The flags that open the sandbox (deny by default): environment
  * variables, host directories, HTTP origins, and the memory limit. Each
  * parser turns one flag value into what the worker protocol wants, or fails
  * with a usage error that says what was expected.

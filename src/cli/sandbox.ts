@@ -1,5 +1,5 @@
 /**
- * What every component worker of one command is given (issue #5, deny by
+ * What every component worker of one command is given (deny by
  * default): the grants and limits the flags ask for, and the `--dir`
  * directories, checked up front so that a bad one fails before anything runs.
  */

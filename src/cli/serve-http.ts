@@ -4,7 +4,7 @@
  * the 2026-07-28 `_meta` envelope is served statelessly by one shared worker
  * (modern-http.ts); a 2025-era client opens a stateful session.
  *
- * One component worker per session (issue #4). A shared worker would make
+ * One component worker per session. A shared worker would make
  * one client's runaway call (--timeout terminates the worker) or trap cost
  * every other client its pending requests, and would let sessions see each
  * other's component state (subscriptions, counters) and WASI state, which is

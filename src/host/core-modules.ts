@@ -2,8 +2,8 @@
  * The core modules a component carries. jco hands them back byte for byte
  * among its output files (with a few small ones of its own), so the host can
  * start compiling them from the component's bytes the moment a load begins,
- * while it hashes the bytes, reads the cache and imports the generated module
- * (issue #7), and the cache need not store them again.
+ * while it hashes the bytes, reads the cache and imports the generated module,
+ * and the cache need not store them again.
  */
 import { COMPONENT_SECTION, CORE_MODULE_SECTION, sections } from './sections.js';
 

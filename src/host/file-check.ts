@@ -1,5 +1,5 @@
 /**
- * What a file must pass before jco sees it (issue #5, item 5: files that are
+ * What a file must pass before jco sees it (files that are
  * not wasm, are truncated, or are huge each get their own error). All three
  * checks are instant, so the CLI runs them before it starts a worker.
  */

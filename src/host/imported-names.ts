@@ -1,5 +1,5 @@
 /**
- * Whether a component may import a function that must suspend (issue #7).
+ * Whether a component may import a function that must suspend.
  * Without one, jco's sync mode is used instead of JSPI: no WebAssembly.promising
  * stack switch on every handler call, 13–22% more calls/s in the bench's
  * experiments. The examples built here all import them (their toolchains

@@ -110,7 +110,7 @@ export async function prepare(
   let t = now();
   const maxPages = Math.floor(memoryLimitBytes / WASM_PAGE_BYTES);
   // The engine compiles the component's own core modules off this thread from the start, while the
-  // bytes are hashed, the cache is read and the generated module is imported (issue #7: one after
+  // bytes are hashed, the cache is read and the generated module is imported (one after
   // the other, these were 100 ms of a 220 ms repeat load of the 12.9 MB SpiderMonkey echo).
   // Each is compiled at the cap the memory plan gives it when every module is instantiated once
   // (nearly every component), so the plan below can keep the early module instead of compiling

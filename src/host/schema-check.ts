@@ -1,6 +1,6 @@
 /**
- * A structural check of a JSON Schema a component registers (issue #5, item 5:
- * a component that registers garbage gets a specific error). The validator the
+ * A structural check of a JSON Schema a component registers (a
+ * component that registers garbage gets a specific error). The validator the
  * host uses for tool arguments accepts `"properties": 5` and `"required": "a"`
  * silently, compares against a misspelt type name at every call, and throws on
  * a `pattern` that is not a regular expression or a `$ref` that resolves to

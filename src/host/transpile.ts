@@ -1,7 +1,7 @@
 /**
  * jco's transpiler, behind a cache keyed by the component's content hash.
  * The transpiler is large (its own wasm, 3.5 MB) and slow to warm up, so it is
- * imported only on a cache miss (issue #7: a repeat load should not pay for
+ * imported only on a cache miss (a repeat load should not pay for
  * it). Where the cache lives is the platform's business (IndexedDB in the
  * browser, a directory under Node).
  */

@@ -1,7 +1,7 @@
 /**
  * WASI for one component instance, built from the pure-JS ("browser") build
  * of @bytecodealliance/preview2-shim on every platform, so that each instance
- * gets its own captured stdio and nothing the host did not grant (issue #5):
+ * gets its own captured stdio and nothing the host did not grant:
  * clocks and random always; environment variables, directories (in memory,
  * or whatever the platform mounts) and outgoing HTTP to listed origins only when granted; sockets never.
  * A call to what was not granted fails inside the component with the WASI

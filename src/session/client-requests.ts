@@ -1,5 +1,5 @@
 /**
- * Requests a server sends the page while one of its handlers runs (issue #6):
+ * Requests a server sends the page while one of its handlers runs:
  * sampling and elicitation (form or URL) wait here until the person answers them. Each
  * session has its own store, so a request is always tied to its server.
  */

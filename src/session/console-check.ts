@@ -1,5 +1,5 @@
 /**
- * Checks a hand-written JSON-RPC message before it is sent (issue #3, item 6):
+ * Checks a hand-written JSON-RPC message before it is sent:
  * a message over the size limit, malformed JSON, a message that is not
  * JSON-RPC 2.0, a response, a reused id and, for methods MCP defines, params
  * that do not fit are reported instead of sent. Unknown methods go out (the server answers "method not found").

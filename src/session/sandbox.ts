@@ -1,5 +1,5 @@
 /**
- * What one server's component may reach and how far it may go (issue #5):
+ * What one server's component may reach and how far it may go:
  * the grants and limits set in the Sandbox view, turned into what the
  * worker's `load` message takes; what the component was refused; and how
  * much memory it uses. Kept per server; the settings in force are saved with

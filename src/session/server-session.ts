@@ -129,13 +129,13 @@ export class ServerSession {
   readonly era: ValueStore<Era>;
   readonly resourceUpdates = new ValueStore<ResourceUpdates>({});
   readonly logLevel = new ValueStore<LoggingLevel | undefined>(undefined);
-  /** Sampling and elicitation requests waiting for the person (issue #6). */
+  /** Sampling and elicitation requests waiting for the person. */
   readonly clientRequests = new ClientRequestsStore(now);
   /** The roots offered to this server, as the person edits them. */
   readonly roots = new RootsStore();
   /** Tool calls run as tasks (2026-07-28, tasks extension). */
   readonly tasks: TasksStore;
-  /** Grants, limits, denials and memory use (issue #5). */
+  /** Grants, limits, denials and memory use. */
   readonly sandbox: Sandbox;
 
   readonly client: Client;
@@ -216,7 +216,7 @@ export class ServerSession {
   }
 
   /**
-   * Stops the component and starts it afresh with the sandbox settings in force (issue #5): after
+   * Stops the component and starts it afresh with the sandbox settings in force: after
    * Apply in the Sandbox view, or by hand once the supervisor gave up. A remote server is
    * connected to again. The Client initializes again and the lists reload; history, logs and
    * results stay. Never rejects.
@@ -369,7 +369,7 @@ export class ServerSession {
     return link;
   }
 
-  /** The component was refused a capability: listed in the Sandbox view and logged (issue #5). */
+  /** The component was refused a capability: listed in the Sandbox view and logged. */
   #denied(capability: DenialEntry['capability'], detail: string): void {
     const entry: DenialEntry = { seq: ++this.#seq, time: now(), capability, detail };
     this.sandbox.denials.push(entry);

@@ -1,4 +1,4 @@
-/** Where component bytes come from: a bundled example, a file, or a URL (issue #3, item 2). */
+/** Where component bytes come from: a bundled example, a file, or a URL. */
 import * as z from 'zod/v4';
 import { checkSize, MAX_COMPONENT_BYTES } from '../host/file-check.js';
 import type { OpenRequest } from './servers.js';

@@ -1,6 +1,6 @@
 /**
- * Where one server is in its life: the loading stages with their times
- * (issue #3, item 2), then ready, restarting after a fault, or failed.
+ * Where one server is in its life: the loading stages with their times,
+ * then ready, restarting after a fault, or failed.
  */
 import type { Implementation, ServerCapabilities } from '@modelcontextprotocol/client';
 import type { ErrorReport } from '../host/errors.js';
@@ -86,7 +86,7 @@ export class StatusStore extends Store<SessionStatus> {
     }));
   }
 
-  /** Ready, first or after a restart by hand (issue #5): an error from before is over. */
+  /** Ready, first or after a restart by hand: an error from before is over. */
   ready(info: ServerInfo, notice?: string): void {
     this.update(({ error: _over, ...s }) => ({ ...s, phase: 'ready', info, ...(notice === undefined ? {} : { notice }) }));
   }

@@ -1,4 +1,4 @@
-/** Checks a tool result's structured content against the tool's outputSchema (issue #3, item 4). */
+/** Checks a tool result's structured content against the tool's outputSchema. */
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 

@@ -1,5 +1,5 @@
 /**
- * The size limit on messages a transport sends (issue #5, item 5: oversized
+ * The size limit on messages a transport sends (oversized
  * messages get a specific error). The receiving side of stdio already refuses
  * lines over MAX_MESSAGE_BYTES (screen.ts); this is the sending side, for every
  * transport, so that the error is given where the message is made and names

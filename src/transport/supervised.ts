@@ -168,7 +168,7 @@ export class SupervisedTransport implements Transport {
   }
 
   /**
-   * The client gave up on a request (issue #5). A component runs one call at
+   * The client gave up on a request. A component runs one call at
    * a time and cannot be interrupted, so if the request does not finish
    * within the grace period its worker is terminated and restarted, as at a
    * deadline; the request itself is never answered (MCP: a receiver should
@@ -218,7 +218,7 @@ export class SupervisedTransport implements Transport {
    * suspended until the answer comes, perhaps from a person. The host runs
    * one handler at a time, so while it waits nothing else runs either: every
    * deadline stops meanwhile and starts afresh once the client has answered
-   * all it was asked (issue #4). A cancelled request keeps its grace period.
+   * all it was asked. A cancelled request keeps its grace period.
    * The worker relates its request through relatedRequestId.
    */
   #componentAsked(request: JSONRPCRequest, extra: MessageExtraInfo | undefined): void {

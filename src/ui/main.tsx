@@ -26,7 +26,7 @@ const nextVersions = new NextVersionsStore(servers, spawn, deadlineMs);
 // Set before the examples are awaited, so the page never shows the other theme first.
 document.documentElement.dataset.theme = settings.value.theme;
 const base = document.baseURI;
-// Awaited before the first render (issue #7): a picker that suspended on it showed its fallback
+// Awaited before the first render: a picker that suspended on it showed its fallback
 // first, and React holds a revealed Suspense boundary back for 300 ms, which was most of the
 // time to interactive. index.html preloads the list, so it is usually here when this runs.
 const examples = await loadExamples(base).catch((e: unknown) => {
@@ -48,7 +48,7 @@ createRoot(document.getElementById('root')!).render(
     <App stores={{ servers, settings, workspace, collections, collectionRuns, nextVersions, base, examples, printWit }} />
   </StrictMode>,
 );
-// The first load then finds a worker that has already started (issue #7); once the page is idle,
+// The first load then finds a worker that has already started; once the page is idle,
 // so that starting it does not delay the page.
 if ('requestIdleCallback' in window) requestIdleCallback(prepareComponentWorker, { timeout: 2000 });
 else setTimeout(prepareComponentWorker, 500);

@@ -1,5 +1,5 @@
 /**
- * The module Worker that hosts one component in the browser (issue #3). The
+ * The module Worker that hosts one component in the browser. The
  * page posts one `load` message (bytes transferred, plus the MessagePort that
  * will carry JSON-RPC); everything else is `serveInWorker`'s job.
  */

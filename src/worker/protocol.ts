@@ -49,7 +49,7 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
      */
     serve: z.enum(['connection', 'http']).optional(),
   }),
-  // Asks for a `stats` reply (issue #7, benchmarks); the worker answers it at any time after `load`.
+  // Asks for a `stats` reply (benchmarks); the worker answers it at any time after `load`.
   z.object({ type: z.literal('stats') }),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;

@@ -2,7 +2,7 @@
  * What runs inside a worker, in the browser and under Node alike: take one
  * `load` message, load the component, and serve MCP on the given port.
  * Reports stages, output and the outcome on the control channel, and answers
- * `stats` requests (issue #7) for as long as the worker lives.
+ * `stats` requests for as long as the worker lives.
  */
 import { ComponentHost, createServerFactory, serveConnection, toWireError, type Platform } from '../host/index.js';
 import { MessagePortTransport, type PortLike } from '../transport/message-port.js';

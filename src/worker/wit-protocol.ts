@@ -1,6 +1,6 @@
 /**
- * Messages of the short-lived Worker that prints a component's WIT world
- * (issue #3, item 3). A separate worker keeps wasm-tools (2.4 MB of wasm) off
+ * Messages of the short-lived Worker that prints a component's WIT world.
+ * A separate worker keeps wasm-tools (2.4 MB of wasm) off
  * the page's main thread and out of the component's worker.
  */
 import * as z from 'zod/v4';

@@ -1,6 +1,6 @@
 /**
- * Issue #3, item 2: a bad file shows what is wrong in words, and the page
- * stays usable: the next component loads and answers. Issue #5, item 5: a
+ * A bad file shows what is wrong in words, and the page
+ * stays usable: the next component loads and answers. A
  * truncated file is named as such.
  */
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ describe('bad files', () => {
         expect(await alert.innerText()).toContain(words);
         expect(await region.getByRole('listitem', { name: 'Transpiling: failed' }).count()).toBe(1);
       }
-      // A component cut short (issue #5, item 5), from the file button.
+      // A component cut short, from the file button.
       const echo = readFileSync(join(EXAMPLES_DIR, 'echo.wasm'));
       await page.getByLabel('Open .wasm file…').setInputFiles({ name: 'half.wasm', mimeType: 'application/wasm', buffer: echo.subarray(0, echo.length >> 1) });
       const half = (await waitForPhase(page, 'half', 'failed')).getByRole('alert');

@@ -1,5 +1,5 @@
 /**
- * Issue #6, the playground's part: a tool that asks the client for sampling
+ * The playground's part: a tool that asks the client for sampling
  * or elicitation while it runs (the `everything` example's ask-llm and
  * ask-user) shows the request in the page; the person answers it and the
  * tool's result carries the answer. Requests are tied to their server and

@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 6: the raw JSON-RPC console sends any request or
+ * The raw JSON-RPC console sends any request or
  * notification and reports bad input before sending; every message appears
  * in the history with direction, method, id, size and round-trip time, can be
  * expanded and re-sent, and the whole can be exported as JSON Lines.

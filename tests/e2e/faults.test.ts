@@ -1,5 +1,5 @@
 /**
- * Issue #5, faults in the playground: a running tool call can be cancelled
+ * Faults in the playground: a running tool call can be cancelled
  * from the page, and a component that keeps failing is no longer restarted,
  * says so in its workspace, and can be restarted by hand.
  */

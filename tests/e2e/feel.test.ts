@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 8: Monaco and jco load only when needed; the page runs
+ * Monaco and jco load only when needed; the page runs
  * under a strict CSP; light and dark themes (saved); a 10,000-entry history
  * stays virtualized and responsive.
  */
@@ -22,7 +22,7 @@ describe('feel', () => {
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    // Once the page is idle it starts a component worker for the first load (issue #7); that worker
+    // Once the page is idle it starts a component worker for the first load; that worker
     // has not fetched jco's transpiler, which a load fetches only when its cache has no copy.
     const idleWorker = page.waitForRequest(/browser-entry/);
     await page.goto(suite!.preview.url);

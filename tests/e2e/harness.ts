@@ -1,5 +1,5 @@
 /**
- * The e2e harness (issue #3): build the app once (`vite build`, skipped while
+ * The e2e harness: build the app once (`vite build`, skipped while
  * dist/ is newer than every source), serve dist/ with `vite preview` on a free
  * port of 127.0.0.1, and drive Debian's Chromium with playwright-core. One
  * browser and one preview server per spec file; a page fails its test on any

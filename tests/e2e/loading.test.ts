@@ -1,5 +1,5 @@
 /**
- * Issue #3, items 1–3: every bundled example loads (picker, file button,
+ * Every bundled example loads (picker, file button,
  * drag-and-drop, ?url=), shows its stages with times, and lists its tools,
  * resources and prompts; the server view shows the WIT world in Monaco.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 7: log messages with a level filter that sends
+ * Log messages with a level filter that sends
  * logging/setLevel, progress as a bar on the pending call, progress
  * notifications, and the component's stdout/stderr, each in its own panel.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 8: a server with 300 tools. The list renders only the rows
+ * A server with 300 tools. The list renders only the rows
  * in view (far fewer than 300 in the DOM, scrolling included), search finds a
  * late tool, and calling it through its form works.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #5, memory in the playground: each server shows its memory use and
+ * Memory in the playground: each server shows its memory use and
  * limit, and a component that outgrows a limit set in the Sandbox view is
  * stopped with a message that says so, after which the next call works.
  */

@@ -1,4 +1,4 @@
-/** Issue #3, item 2: several components at once, each its own server with its own state. */
+/** Several components at once, each its own server with its own state. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startSuite, stopSuite, type Suite } from './harness.js';
 import { loadExample, openTab, selectServer, selectTool, settledResult, workspace } from './ui.js';

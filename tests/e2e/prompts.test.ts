@@ -1,4 +1,4 @@
-/** Issue #3, item 5: list prompts, fill their arguments (with completions) and show the returned messages. */
+/** List prompts, fill their arguments (with completions) and show the returned messages. */
 import { describe, expect, it } from 'vitest';
 import type { Opened } from './harness.js';
 import { useExamplePage } from './lifecycle.js';

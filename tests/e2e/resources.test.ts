@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 5: list and read resources (text shown, binary offered as a
+ * List and read resources (text shown, binary offered as a
  * download and shown when it is an image), fill a template with completions
  * from the server, subscribe and see the update notification arrive.
  */

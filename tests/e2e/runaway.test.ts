@@ -1,5 +1,5 @@
 /**
- * Issue #3 with the supervisor of src/transport/supervised.ts: a tool that
+ * With the supervisor of src/transport/supervised.ts: a tool that
  * never returns is stopped at the request deadline, the component's worker is
  * replaced, the next call works, and another server keeps answering meanwhile.
  */

@@ -1,4 +1,4 @@
-/** Driving the Sandbox view (issue #5) by its visible labels. */
+/** Driving the Sandbox view by its visible labels. */
 import type { Locator, Page } from 'playwright-core';
 import { openTab, workspace } from './ui.js';
 

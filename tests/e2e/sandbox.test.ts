@@ -1,5 +1,5 @@
 /**
- * Issue #5, grants in the playground: deny by default with the denial shown,
+ * Grants in the playground: deny by default with the denial shown,
  * and grants set in the Sandbox view (an HTTP origin, an environment
  * variable, an uploaded file) reach the capabilities component after it
  * restarts.

@@ -1,5 +1,5 @@
 /**
- * Issue #3, item 4: tools. Call a tool through the generated form and through
+ * Tools. Call a tool through the generated form and through
  * the JSON editor (the two stay in sync), and see every kind of result:
  * text with structured content and its verdict, an image, audio, an embedded
  * resource, a resource link that reads the resource, and isError.

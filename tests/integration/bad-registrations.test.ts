@@ -1,5 +1,5 @@
 /**
- * Issue #5, item 5: a component that registers garbage. The `garbage` example
+ * A component that registers garbage. The `garbage` example
  * tries each kind of bad registration and reports what the host answered; the
  * host must refuse every one with a specific error, keep nothing of a refused
  * batch, and go on serving what was valid.

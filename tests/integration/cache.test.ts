@@ -1,4 +1,4 @@
-/** Issue #7: a repeat load of the same bytes comes from the transpile cache, and a broken cache is only a miss. */
+/** A repeat load of the same bytes comes from the transpile cache, and a broken cache is only a miss. */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

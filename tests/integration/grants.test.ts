@@ -1,5 +1,5 @@
 /**
- * Issue #5: WASI grants. The `capabilities` example (one tool per capability)
+ * WASI grants. The `capabilities` example (one tool per capability)
  * is served by the host core to the SDK Client: with no grants it sees no
  * environment, no directories and no network, and a refused HTTP request is a
  * WASI error inside the component plus an onDenied report, never a trap; with

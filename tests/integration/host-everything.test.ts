@@ -1,5 +1,5 @@
 /**
- * Issue #2: the official SDK Client talks to the host core over the SDK's
+ * The official SDK Client talks to the host core over the SDK's
  * in-memory transport, against the `everything` example, and every MCP method
  * the host answers is exercised, error paths included.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #2: loading. Both toolchains' components serve; files that are not
+ * Loading. Both toolchains' components serve; files that are not
  * wasm, not components, or of another world are refused with an error that
  * names what is wrong; a trap is an error for that request only.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #5, "restart keeps the session": the log level and resource
+ * "Restart keeps the session": the log level and resource
  * subscriptions live in the component's server, so a restart, by hand or by
  * the supervisor, must hand them to the new component.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #5 in the session layer the playground uses: a ServerSession over the
+ * In the session layer the playground uses: a ServerSession over the
  * real worker code (serveInWorker, run in this thread) and the capabilities
  * component. Applying new grants restarts the component, the Client
  * initializes again and the lists reload while history stays; a refused HTTP

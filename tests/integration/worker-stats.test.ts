@@ -1,5 +1,5 @@
 /**
- * Issue #7: the worker answers `stats` on its control channel (linear memory
+ * The worker answers `stats` on its control channel (linear memory
  * for the benchmarks) at any time, and stays as it was otherwise: one `load`,
  * a bad first message is an error, later noise is ignored.
  */

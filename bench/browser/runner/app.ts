@@ -1,5 +1,5 @@
 /**
- * Issue #7, item 5: the built app. Time to interactive (navigation start to
+ * The built app. Time to interactive (navigation start to
  * the example picker being usable) in Chromium, and the gzip size of the JS
  * the page loads before anything is asked of it (Monaco and jco load lazily).
  */

@@ -3,7 +3,7 @@
  * no longer stores WebAssembly.Module objects in IndexedDB, so core modules
  * are kept as bytes and compiled again.
  *
- * The generated module and the core modules are stored as Blobs (issue #7):
+ * The generated module and the core modules are stored as Blobs:
  * reading back a record of typed arrays deserialized all of it on the worker's
  * thread (21 ms for the 12.9 MB SpiderMonkey echo), while Blobs come back as
  * handles whose contents are read off the thread, all at once (9 ms). Most

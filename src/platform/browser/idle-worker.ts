@@ -1,5 +1,5 @@
 /**
- * One component Worker started before it is needed (issue #7). Starting a
+ * One component Worker started before it is needed. Starting a
  * module Worker and evaluating its code (the WASI shim, the MCP SDK and the
  * zod schemas it builds on import) was 45–70 ms of every load on the bench
  * machine, a third of a repeat load. A load takes the waiting worker; the next

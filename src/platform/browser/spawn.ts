@@ -1,5 +1,5 @@
 /**
- * The page side of a component Worker (issue #3): take a module Worker (the
+ * The page side of a component Worker: take a module Worker (the
  * one started ahead of need, see idle-worker.ts), hand it a copy of the
  * component bytes (transferred; the caller keeps the original for restarts)
  * and one end of a MessageChannel, and report what the control channel says.
@@ -16,7 +16,7 @@ export type OutputMessage = Extract<FromWorker, { type: 'output' }>;
 export type DeniedMessage = Extract<FromWorker, { type: 'denied' }>;
 export type StatsMessage = Extract<FromWorker, { type: 'stats' }>;
 
-/** A worker link that can also be asked for the component's memory use (issue #5). */
+/** A worker link that can also be asked for the component's memory use. */
 export interface BrowserWorkerLink extends WorkerLink {
   /** Undefined when the worker is gone before it answers. */
   stats(): Promise<StatsMessage | undefined>;
@@ -33,7 +33,7 @@ const idle = new IdleWorker(
   () => new Worker(new URL('../../worker/browser-entry.ts', import.meta.url), { type: 'module', name: 'wasi-mcp component' }),
 );
 
-/** Starts a component worker ahead of the first load (issue #7); after that, each load leaves one waiting. */
+/** Starts a component worker ahead of the first load; after that, each load leaves one waiting. */
 export function prepareComponentWorker(): void {
   idle.prepare();
 }

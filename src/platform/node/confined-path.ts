@@ -1,5 +1,5 @@
 /**
- * Guest paths inside a mounted host directory (issue #5: the component is
+ * Guest paths inside a mounted host directory (the component is
  * untrusted). A path is walked one name at a time from the descriptor it is
  * relative to, with lstat, and symbolic links are expanded here rather than by
  * the OS, so that neither `..` nor a link can climb above the mount root:

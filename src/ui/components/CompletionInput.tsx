@@ -1,6 +1,6 @@
 /**
- * A text input that asks the server for completions as you type (issue #3,
- * item 5) and offers them as a datalist and as buttons. Late answers for an
+ * A text input that asks the server for completions as you type and
+ * offers them as a datalist and as buttons. Late answers for an
  * older value are dropped.
  */
 import { useRef, useState } from 'react';

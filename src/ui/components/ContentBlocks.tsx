@@ -1,5 +1,5 @@
 /**
- * MCP content as people expect to see it (issue #3, item 4): text as text,
+ * MCP content as people expect to see it: text as text,
  * images shown, audio playable, embedded resources inline, resource links
  * clickable (the caller reads the resource).
  */

@@ -1,5 +1,5 @@
 /**
- * A list that renders only the rows in view (issue #3, item 8: 300 tools and a
+ * A list that renders only the rows in view (300 tools and a
  * 10,000-entry history without lag). Rows have one fixed height; details of
  * a row are shown elsewhere, never by growing the row.
  */

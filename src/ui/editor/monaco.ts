@@ -1,5 +1,5 @@
 /**
- * Monaco, set up once (issue #3, item 8: loaded lazily, only by the editor
+ * Monaco, set up once (loaded lazily, only by the editor
  * components in this folder). Only the features and languages the playground
  * uses are pulled in: JSON with schema validation, and a small WIT grammar
  * (no other language definitions).

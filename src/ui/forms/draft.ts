@@ -1,6 +1,6 @@
 /**
  * The arguments being edited, shared by the generated form and the JSON
- * editor (issue #3, item 4: "the two stay in sync"). The value is the truth
+ * editor ("the two stay in sync"). The value is the truth
  * while the text parses; while it does not, the form keeps the last good value
  * and the error says why the text is not used.
  */

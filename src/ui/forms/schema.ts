@@ -1,5 +1,5 @@
 /**
- * From a tool's JSON Schema to a form (issue #3, item 4): a tree of fields
+ * From a tool's JSON Schema to a form: a tree of fields
  * the form renders, and pure functions that read and write the arguments
  * value the form and the JSON editor share. Whatever the form cannot express
  * (unions, $ref cycles, tuples) becomes a "json" field edited as JSON text.
@@ -60,7 +60,7 @@ function typeOf(schema: Schema): string | undefined {
 /**
  * Values of an `enum`, or of a `oneOf`/`anyOf` made only of `const`s, with
  * their titles when every option has one: the branches' `title`s, or the
- * legacy `enumNames` that MCP elicitation schemas still send (issue #6).
+ * legacy `enumNames` that MCP elicitation schemas still send.
  */
 function enumOf(schema: Schema): { options: EnumValue[]; titles?: string[] } | undefined {
   const isEnumValue = (v: unknown): v is EnumValue => v === null || ['string', 'number', 'boolean'].includes(typeof v);

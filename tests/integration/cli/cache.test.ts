@@ -1,7 +1,7 @@
 /**
  * The CLI keeps transpiled components in its cache directory
  * (WASI_MCP_CACHE_DIR here, a fresh temp dir per test) and reads them back
- * on the next start; --no-cache leaves the directory alone (issue #7).
+ * on the next start; --no-cache leaves the directory alone.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * MCP cancellation over stdio (issue #5): the client aborts a call that
+ * MCP cancellation over stdio: the client aborts a call that
  * never returns; the component cannot be interrupted, so the supervisor
  * restarts it, the cancelled request gets no answer, and the next call works.
  * The deadline is far away, so only the cancellation can stop the loop.

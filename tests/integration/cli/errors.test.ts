@@ -1,4 +1,4 @@
-/** Bad files and bad command lines: a documented exit code and one readable line on stderr (issue #4). */
+/** Bad files and bad command lines: a documented exit code and one readable line on stderr. */
 import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-/** `wasi-mcp serve <file> --http <port>`: Streamable HTTP, one session per client (issue #4). */
+/** `wasi-mcp serve <file> --http <port>`: Streamable HTTP, one session per client. */
 import { request } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';

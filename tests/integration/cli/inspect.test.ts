@@ -1,4 +1,4 @@
-/** `wasi-mcp inspect <file>`: the component's world and registrations as JSON on stdout (issue #4). */
+/** `wasi-mcp inspect <file>`: the component's world and registrations as JSON on stdout. */
 import { describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
 import { runCli } from '../../helpers/cli.js';

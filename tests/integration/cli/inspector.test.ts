@@ -1,4 +1,4 @@
-/** The MCP Inspector's CLI mode (npm: @modelcontextprotocol/inspector) driving `wasi-mcp serve` (issue #4). */
+/** The MCP Inspector's CLI mode (npm: @modelcontextprotocol/inspector) driving `wasi-mcp serve`. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

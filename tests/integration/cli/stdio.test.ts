@@ -1,4 +1,4 @@
-/** `wasi-mcp serve <file>` over stdio, driven by the official SDK Client (issue #4). */
+/** `wasi-mcp serve <file>` over stdio, driven by the official SDK Client. */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { ProtocolError } from '@modelcontextprotocol/server';

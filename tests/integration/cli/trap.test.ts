@@ -1,4 +1,4 @@
-/** A hostile component over stdio: traps, a call that never returns, and memory exhaustion (issue #4). */
+/** A hostile component over stdio: traps, a call that never returns, and memory exhaustion. */
 import { ProtocolError } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';

@@ -1,4 +1,4 @@
-/** Issue #7: the core modules a component carries are found in its bytes, for an early compile. */
+/** The core modules a component carries are found in its bytes, for an early compile. */
 import { describe, expect, it } from 'vitest';
 import { embeddedCoreModules, sameBytes } from '../../../src/host/core-modules.js';
 

@@ -1,4 +1,4 @@
-/** Issue #5, item 5: huge, truncated and non-wasm files are each named for what they are. */
+/** Huge, truncated and non-wasm files are each named for what they are. */
 import { describe, expect, it } from 'vitest';
 import { checkBytes, checkSections, checkSize, MAX_COMPONENT_BYTES } from '../../../src/host/file-check.js';
 

@@ -1,4 +1,4 @@
-/** Issue #7: jco's sync mode only for a component that cannot import a function that must suspend. */
+/** Jco's sync mode only for a component that cannot import a function that must suspend. */
 import { describe, expect, it } from 'vitest';
 import { mayImportAny } from '../../../src/host/imported-names.js';
 import { exampleBytes } from '../../helpers/examples.js';

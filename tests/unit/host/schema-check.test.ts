@@ -1,4 +1,4 @@
-/** Issue #5, item 5: a schema that is garbage is refused at registration, saying where. */
+/** A schema that is garbage is refused at registration, saying where. */
 import { describe, expect, it } from 'vitest';
 import { MAX_SCHEMA_DEPTH, schemaProblem } from '../../../src/host/schema-check.js';
 

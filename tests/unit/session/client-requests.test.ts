@@ -1,5 +1,5 @@
 /**
- * Issue #6, the page's side of sampling and elicitation: a request waits in
+ * The page's side of sampling and elicitation: a request waits in
  * the session's store until the person answers, and the answer (or the
  * rejection) reaches the server that asked. A real SDK Server asks a real
  * SDK Client over the SDK's in-memory transport.

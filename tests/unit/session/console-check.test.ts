@@ -1,4 +1,4 @@
-/** The raw console's check before sending (issue #3, item 6). */
+/** The raw console's check before sending. */
 import { describe, expect, it } from 'vitest';
 import { checkOutgoing, KNOWN_REQUESTS, nextId } from '../../../src/session/console-check.js';
 
@@ -27,7 +27,7 @@ describe('checkOutgoing', () => {
     expect(error('{"jsonrpc":"2.0","id":1,"result":{}}')).toMatch(/^Responses cannot be sent/);
   });
 
-  it('reports a message over the 4 MiB limit before parsing it (issue #5, item 5)', () => {
+  it('reports a message over the 4 MiB limit before parsing it', () => {
     const huge = `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":"${'p'.repeat(4 * 2 ** 20)}"}}`;
     expect(error(huge)).toBe(`Too large: the message is ${huge.length} characters; the limit is 4194304 (4 MiB)`);
   });

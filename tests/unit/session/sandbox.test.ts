@@ -1,4 +1,4 @@
-/** Issue #5: the Sandbox view's form read back into grants and limits, and those in the worker protocol's shape. */
+/** The Sandbox view's form read back into grants and limits, and those in the worker protocol's shape. */
 import { describe, expect, it } from 'vitest';
 import { readDraft, toDraft, type SandboxDraft } from '../../../src/session/sandbox-draft.js';
 import { defaultSandbox, toWorkerSandbox, withFiles } from '../../../src/session/sandbox.js';

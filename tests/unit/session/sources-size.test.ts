@@ -1,4 +1,4 @@
-/** Issue #5, item 5: a huge component, dropped or fetched, is refused by its size without being read whole. */
+/** A huge component, dropped or fetched, is refused by its size without being read whole. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

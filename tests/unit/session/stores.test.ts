@@ -1,4 +1,4 @@
-/** The stores React reads (issue #3): bounded lists that batch notifications, versioned settings, outcomes that drop stale answers. */
+/** The stores React reads: bounded lists that batch notifications, versioned settings, outcomes that drop stale answers. */
 import { describe, expect, it, vi } from 'vitest';
 import { OutcomeStore } from '../../../src/session/outcome.js';
 import { parseSettings, SettingsStore, DEFAULT_SETTINGS } from '../../../src/session/settings.js';

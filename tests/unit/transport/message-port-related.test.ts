@@ -1,4 +1,4 @@
-/** relatedRequestId crosses a MessagePort (issue #4: a request's notifications belong on its HTTP stream). */
+/** relatedRequestId crosses a MessagePort (a request's notifications belong on its HTTP stream). */
 import { MessageChannel } from 'node:worker_threads';
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/client';
 import { expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue #5, item 5: oversized messages. Both ends of a MessagePort (and the
+ * Oversized messages. Both ends of a MessagePort (and the
  * stdio line transport) hold what they send to a size limit, and each kind of
  * message too large gets its own readable outcome. Real SDK Client and Server.
  */

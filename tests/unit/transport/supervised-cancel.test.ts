@@ -1,5 +1,5 @@
 /**
- * MCP cancellation through the supervisor (issue #5): a cancelled request gets
+ * MCP cancellation through the supervisor: a cancelled request gets
  * no answer; if it is still running after the grace period, its worker is
  * restarted (the component cannot be interrupted) and the session goes on.
  */

@@ -1,4 +1,4 @@
-/** When the supervisor's deadline runs (issue #4): not while a request waits for a worker, nor while the component waits on the client. */
+/** When the supervisor's deadline runs: not while a request waits for a worker, nor while the component waits on the client. */
 import { MessageChannel } from 'node:worker_threads';
 import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-/** After a restart the supervisor tells the new worker what the old one's server held (issue #5). */
+/** After a restart the supervisor tells the new worker what the old one's server held. */
 import { MessageChannel } from 'node:worker_threads';
 import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { expect, test, vi } from 'vitest';

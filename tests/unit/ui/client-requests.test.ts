@@ -1,4 +1,4 @@
-/** Issue #6: an elicitation's requestedSchema as a form and back to accepted content; a sampling request's reply. */
+/** An elicitation's requestedSchema as a form and back to accepted content; a sampling request's reply. */
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { acceptedContent, elicitationField, initialAnswer } from '../../../src/ui/features/client-requests/elicitation.js';

@@ -1,4 +1,4 @@
-/** Schema-to-form (issue #3, item 4): the field tree, initial values, and the edits the form makes. */
+/** Schema-to-form: the field tree, initial values, and the edits the form makes. */
 import { describe, expect, it } from 'vitest';
 import { draftFromText, draftFromValue } from '../../../src/ui/forms/draft.js';
 import {

@@ -1,5 +1,5 @@
 /**
- * The requests a server is waiting on the person to answer (issue #6), shown
+ * The requests a server is waiting on the person to answer, shown
  * above every tab of its workspace: the handler that asked is suspended until
  * they answer, so they must not have to go looking for it.
  */

@@ -1,5 +1,5 @@
 /**
- * An elicitation request (issue #6): the server's message and a form made
+ * An elicitation request: the server's message and a form made
  * from its requestedSchema. Accept sends the form's content; Decline and
  * Cancel send only the action. Ctrl/Cmd+Enter accepts.
  */

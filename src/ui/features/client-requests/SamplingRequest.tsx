@@ -1,5 +1,5 @@
 /**
- * A sampling request (issue #6): what the server asks the model, and the
+ * A sampling request: what the server asks the model, and the
  * reply the person writes in the model's place. Send answers it; Reject
  * answers with a JSON-RPC error. Ctrl/Cmd+Enter sends.
  */

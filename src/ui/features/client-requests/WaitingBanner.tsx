@@ -1,4 +1,4 @@
-/** Said on a pending call while its server waits for the person (issue #6): the call is not stuck, it waits for them. */
+/** Said on a pending call while its server waits for the person: the call is not stuck, it waits for them. */
 import type { ServerSession } from '../../../session/server-session.js';
 import { useClientRequests } from '../../hooks/stores.js';
 import { KIND_TITLE } from './kinds.js';

@@ -1,6 +1,6 @@
 /**
  * From an elicitation's requestedSchema to the form the person fills in and
- * back to the `content` of an accepted answer (issue #6). The schema is the
+ * back to the `content` of an accepted answer. The schema is the
  * flat, primitive-only subset MCP allows, so the tools' schema-to-form
  * mapping (src/ui/forms/schema.ts) covers it: strings, numbers, booleans,
  * enums (plain, titled `oneOf`, multi-select arrays), defaults, required.

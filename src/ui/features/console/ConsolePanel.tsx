@@ -1,5 +1,5 @@
 /**
- * A raw JSON-RPC console (issue #3, item 6): write any request or
+ * A raw JSON-RPC console: write any request or
  * notification in Monaco, have it checked, send it with Ctrl/Cmd+Enter, and
  * see the answer. It goes past the SDK Client on the same connection.
  */

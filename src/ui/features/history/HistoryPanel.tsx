@@ -1,5 +1,5 @@
 /**
- * Every JSON-RPC message of one server in both directions (issue #3, item 6),
+ * Every JSON-RPC message of one server in both directions,
  * virtualized for tens of thousands of entries. An entry expands in the side
  * pane, where it can be copied or re-sent; the whole can be exported.
  */

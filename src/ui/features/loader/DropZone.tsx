@@ -1,4 +1,4 @@
-/** Drop .wasm files anywhere on the page to load them (issue #3, item 2). */
+/** Drop .wasm files anywhere on the page to load them. */
 import { useEffect, useState } from 'react';
 import { fromFile } from '../../../session/sources.js';
 import { useApp } from '../../app-context.js';

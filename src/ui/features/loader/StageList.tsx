@@ -1,4 +1,4 @@
-/** The loading stages of one server with their times, and a bar for the whole (issue #3, item 2). */
+/** The loading stages of one server with their times, and a bar for the whole. */
 import { STAGE_LABELS, type StageState } from '../../../session/status.js';
 import { useNow } from '../../hooks/now.js';
 import { ms } from '../../format.js';

@@ -1,5 +1,5 @@
 /**
- * Log messages from the server (issue #3, item 7). Choosing a level sends
+ * Log messages from the server. Choosing a level sends
  * logging/setLevel, so the server stops sending what is below it, and hides
  * lower entries already received.
  */

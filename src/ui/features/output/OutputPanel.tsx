@@ -1,4 +1,4 @@
-/** The component's stdout and stderr, line by line (issue #3, item 7). */
+/** The component's stdout and stderr, line by line. */
 import { useMemo, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { VirtualList } from '../../components/VirtualList.js';

@@ -1,4 +1,4 @@
-/** One prompt: its arguments (with server completions) and the messages it returns (issue #3, item 5). */
+/** One prompt: its arguments (with server completions) and the messages it returns. */
 import type { Prompt } from '@modelcontextprotocol/client';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';

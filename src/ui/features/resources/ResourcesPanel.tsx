@@ -1,4 +1,4 @@
-/** Resources and resource templates of one server (issue #3, item 5). */
+/** Resources and resource templates of one server. */
 import { useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { ListError } from '../../components/ListError.js';

@@ -1,4 +1,4 @@
-/** What the component asked for and was refused (issue #5, item 1), newest last. */
+/** What the component asked for and was refused, newest last. */
 import { DENIAL_LABELS } from '../../../session/sandbox.js';
 import type { ServerSession } from '../../../session/server-session.js';
 import { clock } from '../../format.js';

@@ -1,5 +1,5 @@
 /**
- * A server's memory use against its limit (issue #5, item 3), sampled from
+ * A server's memory use against its limit, sampled from
  * the worker every few seconds while this is on screen and the tab visible.
  */
 import { useEffect } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The grants and limits of one server, editable (issue #5, item 1). Applying
+ * The grants and limits of one server, editable. Applying
  * restarts the component with them; the session initializes again and the
  * lists reload, while history and logs stay.
  */

@@ -1,5 +1,5 @@
 /**
- * One server's sandbox (issue #5): what it may reach and how far it may go,
+ * One server's sandbox: what it may reach and how far it may go,
  * and what it was refused. Its memory use is in the workspace header.
  */
 import type { ServerSession } from '../../../session/server-session.js';

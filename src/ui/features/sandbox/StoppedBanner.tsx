@@ -1,6 +1,6 @@
 /**
  * A ready server whose component stopped for good: the supervisor gave up
- * after a crash loop, or a restart with new settings failed (issue #5, item 4);
+ * after a crash loop, or a restart with new settings failed;
  * or a remote server that could not be connected to again.
  * Says so and offers a restart by hand; everything already shown stays.
  */

@@ -1,4 +1,4 @@
-/** Name, version, instructions, protocol version, capabilities and world of a ready server (issue #3, item 3). */
+/** Name, version, instructions, protocol version, capabilities and world of a ready server. */
 import type { ServerSession } from '../../../session/server-session.js';
 import type { ServerInfo as Info } from '../../../session/status.js';
 import { JsonView } from '../../components/JsonView.js';

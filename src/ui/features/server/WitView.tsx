@@ -1,5 +1,5 @@
 /**
- * The component's WIT world as text (issue #3, item 3), printed by wasm-tools
+ * The component's WIT world as text, printed by wasm-tools
  * in a throwaway worker the first time it is shown, then kept per server.
  */
 import { Suspense, use } from 'react';

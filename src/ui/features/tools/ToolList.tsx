@@ -1,4 +1,4 @@
-/** A searchable, virtualized list of tools (issue #3, items 4 and 8). */
+/** A searchable, virtualized list of tools. */
 import type { Tool } from '@modelcontextprotocol/client';
 import { useMemo, useState } from 'react';
 import { VirtualList } from '../../components/VirtualList.js';

@@ -1,4 +1,4 @@
-/** Issue #7: a component worker is started before a load needs it, and a broken one is not handed out. */
+/** A component worker is started before a load needs it, and a broken one is not handed out. */
 import { describe, expect, it } from 'vitest';
 import { IdleWorker } from '../../../../src/platform/browser/idle-worker.js';
 

@@ -1,7 +1,7 @@
 /**
  * The Node adapter for `--dir` on a real temporary directory: what the guest
  * may do inside the mount, the WASI codes it gets, and every way out of the
- * mount it must not find (issue #5: the component is untrusted).
+ * mount it must not find (the component is untrusted).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
