@@ -96,7 +96,8 @@ export class Tasks {
   get(taskId: string): DetailedTaskV2 {
     const task = this.#find(taskId);
     const detail: Record<string, unknown> = this.#envelope(task);
-    if (task.status === 'completed') detail.result = task.result;
+    // The tool result as the 2026-07-28 wire has it, where every result names its type.
+    if (task.status === 'completed') detail.result = { resultType: 'complete', ...task.result };
     if (task.status === 'failed') detail.error = task.error;
     if (task.status === 'input_required') detail.inputRequests = this.#inputRequests(task);
     return DetailedTaskV2Schema.parse(detail);

@@ -1,5 +1,6 @@
 // The tasks extension (io.modelcontextprotocol/tasks) on the 2026-07-28 wire, with the conformance
 // component's task fixtures: a call that waits becomes a task the client polls, answers and cancels.
+import { CallToolResultV2Schema } from '@modelcontextprotocol/ext-tasks/core/v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRaw, type RawModern } from '../helpers/raw-modern.js';
 import { exampleBytes } from '../helpers/examples.js';
@@ -46,6 +47,8 @@ describe('tasks', () => {
     expect(await get(taskId)).toMatchObject({ taskId, resultType: 'complete' });
     const done = await until(taskId, 'completed', 'failed', 'cancelled');
     expect(done).toMatchObject({ status: 'completed', result: { content: [{ type: 'text', text: 'Computed x in 0.2 s' }] } });
+    // A requester's default check of a task's result: the 2026-07-28 tool result, which names its type.
+    expect(CallToolResultV2Schema.safeParse(done.result).success).toBe(true);
     expect(done).not.toHaveProperty('error');
   });
 
