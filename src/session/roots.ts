@@ -20,8 +20,8 @@ export function rootProblem(root: Root): string | undefined {
 }
 
 export class RootsStore extends ValueStore<readonly Root[]> {
-  constructor() {
-    super([]);
+  constructor(initial: readonly Root[] = []) {
+    super(initial);
   }
 }
 

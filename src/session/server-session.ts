@@ -14,6 +14,7 @@ import type {
   McpSubscription,
   ReadResourceResult,
   RequestOptions,
+  Root,
   ServerCapabilities,
   StreamableHTTPClientTransport,
   Tool,
@@ -78,6 +79,8 @@ export interface SessionOptions {
   sandbox?: SandboxConfig;
   /** History entries from before a reload, oldest first. */
   history?: readonly HistoryEntry[];
+  /** The roots offered before a reload. */
+  roots?: readonly Root[];
 }
 
 export type { ToolCall } from './tool-calls.js';
@@ -132,7 +135,7 @@ export class ServerSession {
   /** Sampling and elicitation requests waiting for the person. */
   readonly clientRequests = new ClientRequestsStore(now);
   /** The roots offered to this server, as the person edits them. */
-  readonly roots = new RootsStore();
+  readonly roots: RootsStore;
   /** Tool calls run as tasks (2026-07-28, tasks extension). */
   readonly tasks: TasksStore;
   /** Grants, limits, denials and memory use. */
@@ -170,6 +173,7 @@ export class ServerSession {
     this.sandbox = new Sandbox(options.sandbox ?? defaultSandbox(options.deadlineMs));
     this.era = new ValueStore<Era>(options.era ?? DEFAULT_ERA);
     this.#target = options.target;
+    this.roots = new RootsStore(options.roots);
     for (const entry of options.history ?? []) this.history.push(entry);
     this.history.flush();
     this.#seq = Math.max(0, ...(options.history ?? []).map((e) => e.seq));

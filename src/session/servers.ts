@@ -1,5 +1,5 @@
 /** The servers loaded in this page, and which one the panels show. */
-import type { FetchLike } from '@modelcontextprotocol/client';
+import type { FetchLike, Root } from '@modelcontextprotocol/client';
 import type { HistoryEntry } from './entries.js';
 import type { Era } from './era.js';
 import type { SandboxConfig } from './sandbox.js';
@@ -25,6 +25,7 @@ export interface Restored {
   era?: Era;
   sandbox?: SandboxConfig;
   history?: readonly HistoryEntry[];
+  roots?: readonly Root[];
 }
 
 export interface ServersOptions {

@@ -11,6 +11,8 @@ import type { HistoryEntry } from './entries.js';
 
 /** How many of a server's newest messages come back after a reload, at most. */
 export const SAVED_HISTORY_ENTRIES = 200;
+/** Roots kept per server: more than a person edits by hand. */
+export const SAVED_ROOTS = 100;
 /** And how many bytes of them (a message may be 4 MiB): the newest that fit, oldest dropped. */
 export const SAVED_HISTORY_BYTES = 512 * 1024;
 
@@ -55,6 +57,8 @@ const SavedServer = z.object({
   sandbox: SavedSandbox.optional(),
   /** Entries are read one by one: one that does not parse is left out, not the server. */
   history: z.array(z.unknown()).max(SAVED_HISTORY_ENTRIES),
+  /** The roots offered to it (absent in records saved before roots were kept: none). */
+  roots: z.array(z.object({ uri: z.string().max(4096), name: z.string().max(256).optional() })).max(SAVED_ROOTS).optional(),
 });
 export type SavedHistoryEntry = z.infer<typeof SavedHistoryEntry>;
 

@@ -71,7 +71,7 @@ export class WorkspaceStore extends Store<SaveState> {
     }
     const { servers } = this.#options;
     for (const saved of record.servers) {
-      const restored: Restored = { era: saved.era, history: saved.history.map(toHistoryEntry) };
+      const restored: Restored = { era: saved.era, history: saved.history.map(toHistoryEntry), ...(saved.roots ? { roots: saved.roots } : {}) };
       if (saved.sandbox) restored.sandbox = await this.#sandboxOf(saved.sandbox);
       const source = saved.source;
       void (source.type === 'remote' ? servers.connect(source.url, restored) : servers.open(this.#request(saved.name, source), restored));
@@ -109,7 +109,7 @@ export class WorkspaceStore extends Store<SaveState> {
     }
     for (const session of open) {
       if (this.#watched.has(session)) continue;
-      const stores = [session.era, session.sandbox.config, session.history, session.status];
+      const stores = [session.era, session.sandbox.config, session.history, session.status, session.roots];
       const stops = stores.map((store) => store.subscribe(() => this.#schedule()));
       this.#watched.set(session, () => stops.forEach((stop) => stop()));
     }
@@ -153,6 +153,7 @@ export class WorkspaceStore extends Store<SaveState> {
         era: session.era.value,
         ...(sandbox ? { sandbox } : {}),
         history: historyToSave(session.history.value.items),
+        ...(session.roots.value.length > 0 ? { roots: session.roots.value.map((r) => ({ uri: r.uri, ...(r.name === undefined ? {} : { name: r.name }) })) } : {}),
       });
     }
     return selected === undefined ? { version: 1, servers } : { version: 1, servers, selected };

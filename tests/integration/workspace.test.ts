@@ -49,7 +49,7 @@ async function load(storage: WorkspaceStorage) {
 const ready = (servers: ServersStore) =>
   vi.waitFor(() => expect(servers.value.sessions.map((s) => s.status.value.phase)).toEqual(servers.value.sessions.map(() => 'ready')), { timeout: 60_000 });
 
-test('a dropped file comes back with its era, sandbox and history; forgetting empties it', async () => {
+test('a dropped file comes back with its era, sandbox, roots and history; forgetting empties it', async () => {
   const storage = memoryStorage();
   const first = await load(storage);
   const bytes = exampleBytes('capabilities');
@@ -57,6 +57,7 @@ test('a dropped file comes back with its era, sandbox and history; forgetting em
   const session = first.servers.value.sessions[0];
   await session.applySandbox({ ...defaultSandbox(30_000), env: { GREETING: 'hello' } });
   await session.setEra('2026-07-28');
+  session.roots.set([{ uri: 'file:///home/ada/project', name: 'project' }]);
   await session.callTool({ name: 'env', inputSchema: { type: 'object' } }, {});
   session.history.flush();
   await vi.waitFor(() => expect(first.workspace.value.phase).toBe('saved'));
@@ -67,6 +68,7 @@ test('a dropped file comes back with its era, sandbox and history; forgetting em
   expect(back.name).toBe('capabilities');
   expect(back.era.value).toBe('2026-07-28');
   expect(back.sandbox.config.value.env).toEqual({ GREETING: 'hello' });
+  expect(back.roots.value).toEqual([{ uri: 'file:///home/ada/project', name: 'project' }]);
   expect(back.history.value.items.some((e) => e.direction === 'in' && e.method === 'tools/call')).toBe(true);
   await ready(second.servers);
   expect(back.status.value.info?.protocolVersion).toBe('2026-07-28');
