@@ -84,7 +84,8 @@ export const taskImpl = {
   },
   multi_input() {
     // It works a moment first: a call that waits continues as a task, so the questions are the task's.
-    sleep(10);
+    // A tenth of a second, so that a busy host still sees it waiting when it decides.
+    sleep(100);
     const a = answers();
     const name = accepted(a.name)?.name;
     const confirmed = accepted(a.confirm)?.confirm;

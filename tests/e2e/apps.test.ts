@@ -133,7 +133,7 @@ describe('MCP Apps', () => {
     await expect.poll(() => page.locator(FRAME).count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByRole('region', { name: 'App', exact: true }).isHidden()).toBe(true);
     // Nothing of the view is left listening.
-    await expect.poll(() => messageListeners(page), { timeout: 5_000 }).toBe(listenersBefore);
+    await expect.poll(() => messageListeners(page), { timeout: 15_000 }).toBe(listenersBefore);
     expect(opened().errors).toEqual([]);
   });
 });
