@@ -66,8 +66,6 @@ export class RecordingTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
-  /** Set by the SDK Client after initialize. */
-  protocolVersion: string | undefined;
 
   readonly #inner: Transport;
   readonly #options: RecordingOptions;
@@ -103,8 +101,8 @@ export class RecordingTransport implements Transport {
     await this.#inner.close();
   }
 
+  /** The SDK Client's negotiated version, for a transport that sends it on every request (HTTP). */
   setProtocolVersion(version: string): void {
-    this.protocolVersion = version;
     this.#inner.setProtocolVersion?.(version);
   }
 

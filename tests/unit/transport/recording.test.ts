@@ -1,5 +1,5 @@
 import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
-import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { RecordingTransport, type Recorded } from '../../../src/transport/recording.js';
@@ -94,17 +94,20 @@ describe('RecordingTransport', () => {
     await expect(pending).rejects.toThrow(/closed before the answer/);
   });
 
-  it('sits between a real SDK Client and Server: initialize is recorded and the protocol version captured', async () => {
+  it('sits between a real SDK Client and Server: initialize is recorded and the protocol version passed on', async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     const server = new Server({ name: 's', version: '1.0.0' }, { capabilities: { tools: {} } });
     server.setRequestHandler('tools/list', async () => ({ tools: [] }));
     await server.connect(serverSide);
     const records: Recorded[] = [];
+    // The inner transport hears the negotiated version, as Streamable HTTP needs it for its header.
+    const versions: string[] = [];
+    (clientSide as Transport).setProtocolVersion = (version: string) => void versions.push(version);
     const recording = new RecordingTransport(clientSide, { onRecord: (r) => records.push(r) });
     const client = new Client({ name: 'c', version: '1.0.0' });
     await client.connect(recording);
     await client.listTools();
-    expect(recording.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(versions).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
     expect(records.map((r) => `${r.direction} ${r.kind} ${r.method}`)).toEqual([
       'out request initialize',
       'in result initialize',
