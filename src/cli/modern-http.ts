@@ -18,110 +18,109 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { toWireError, type ErrorReport } from '../host/index.js';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
-import { runsInComponent } from '../transport/component-calls.js';
+import { RequestLedger, type LedgerEntry } from '../transport/request-ledger.js';
+import { RestartBudget } from '../transport/restart-budget.js';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
 import { FromBridgeSchema, type ToBridge } from '../worker/http-bridge.js';
 import { errorBody, sendError } from './http-guard.js';
 
 interface Exchange {
+  /** The bridge's number for it. */
+  id: number;
   res: ServerResponse;
   /** The JSON-RPC id of the request, for an error answer the host writes itself. */
   rpcId: string | number | null;
-  /** A subscriptions/listen stream: open as long as the client listens, so no deadline. */
-  listen: boolean;
-  /** A call the component handles: it waits behind the ones sent before it (component-calls.ts). */
-  component: boolean;
-  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-type State = 'starting' | 'ready' | 'stopped';
+/** The endpoint's worker: being started, serving, or given up on for good. */
+type Connection =
+  | { state: 'starting' | 'ready'; worker: Promise<SpawnedWorker> }
+  | { state: 'stopped' };
 
 export interface ModernEndpointOptions {
   spawn(): Promise<SpawnedWorker>;
   timeoutMs: number;
-  maxRestarts: number;
+  /** Restarts in a row before the endpoint stops serving (default restart-budget.ts). */
+  maxRestarts?: number;
   note(line: string): void;
 }
 
 export class ModernEndpoint {
   readonly #options: ModernEndpointOptions;
-  readonly #exchanges = new Map<number, Exchange>();
-  #worker: Promise<SpawnedWorker> | undefined;
-  #state: State = 'starting';
-  #held = 0;
+  readonly #ledger: RequestLedger<Exchange>;
+  readonly #budget: RestartBudget;
+  #connection: Connection;
   #next = 0;
-  #failures = 0;
 
   /** Starts the worker at once, so the first 2026-07-28 request finds the component loaded. */
   constructor(options: ModernEndpointOptions) {
     this.#options = options;
-    this.#worker = this.#start();
+    this.#budget = new RestartBudget(options.maxRestarts);
+    this.#ledger = new RequestLedger<Exchange>({ timeoutMs: options.timeoutMs, onDeadline: (entry) => this.#missedDeadline(entry) });
+    this.#connection = this.#start();
   }
 
   /** Serves one request whose body was read and parsed already. */
   handle(req: IncomingMessage, res: ServerResponse, url: string, headers: [string, string][], body: unknown): void {
-    if (this.#state === 'stopped') {
+    const connection = this.#connection;
+    if (connection.state === 'stopped') {
       writeError(res, 503, rpcIdOf(body), ProtocolErrorCode.InternalError, 'the component stopped after failing repeatedly');
       return;
     }
-    const id = ++this.#next;
-    const exchange: Exchange = {
-      res,
-      rpcId: rpcIdOf(body),
-      listen: (body as { method?: unknown } | undefined)?.method === 'subscriptions/listen',
-      component: runsInComponent((body as { method?: unknown } | undefined)?.method),
-      timer: undefined,
-    };
-    this.#exchanges.set(id, exchange);
-    this.#arm(id, exchange);
+    const exchange: Exchange = { id: ++this.#next, res, rpcId: rpcIdOf(body) };
+    const method = (body as { method?: unknown } | undefined)?.method;
+    const key = String(exchange.id);
+    // The bridge queues the exchange until the worker is up, as a connection would; its deadline runs from now.
+    this.#ledger.open(key, exchange, typeof method === 'string' ? method : undefined, true);
     res.once('close', () => {
-      if (!this.#exchanges.has(id)) return;
-      this.#forget(id);
-      void this.#post({ type: 'abort', id });
+      if (!this.#ledger.forget(key)) return;
+      void this.#post({ type: 'abort', id: exchange.id });
     });
-    void this.#post({ type: 'request', id, method: req.method ?? 'POST', url, headers, body: JSON.stringify(body) });
+    void this.#post({ type: 'request', id: exchange.id, method: req.method ?? 'POST', url, headers, body: JSON.stringify(body) });
   }
 
   async close(): Promise<void> {
-    this.#state = 'stopped';
-    for (const [id, exchange] of this.#exchanges) this.#fail(id, exchange, ProtocolErrorCode.InternalError, 'the server is shutting down');
-    (await this.#worker?.catch(() => undefined))?.terminate();
+    const connection = this.#connection;
+    this.#connection = { state: 'stopped' };
+    for (const entry of this.#ledger.detach()) this.#fail(entry, ProtocolErrorCode.InternalError, 'the server is shutting down');
+    if (connection.state !== 'stopped') (await connection.worker.catch(() => undefined))?.terminate();
   }
 
   async #post(message: ToBridge): Promise<void> {
-    const worker = await (this.#worker ??= this.#start());
-    worker.port.postMessage(message);
+    const connection = this.#connection;
+    if (connection.state === 'stopped') return;
+    (await connection.worker).port.postMessage(message);
   }
 
-  #start(): Promise<SpawnedWorker> {
-    const started = this.#options.spawn().then((worker) => {
-      worker.onexit = (reason) => {
-        if (this.#worker === started) this.#restart(reason);
+  #start(): Connection {
+    const worker = this.#options.spawn().then((spawned) => {
+      const current = () => this.#connection.state !== 'stopped' && this.#connection.worker === worker;
+      spawned.onexit = (reason) => {
+        if (current()) this.#restart(reason);
       };
-      worker.onheld = (calls) => {
-        this.#held = calls;
-        for (const [id, exchange] of this.#exchanges) this.#arm(id, exchange);
+      spawned.onheld = (calls) => {
+        if (current()) this.#ledger.setHeld(calls);
       };
-      worker.port.addEventListener('message', (event) => {
-        if (this.#worker === started) this.#fromWorker(event.data);
+      spawned.port.addEventListener('message', (event) => {
+        if (current()) this.#fromWorker(event.data);
       });
-      worker.port.start?.();
-      this.#state = 'ready';
-      return worker;
+      spawned.port.start?.();
+      if (current()) this.#connection = { state: 'ready', worker };
+      return spawned;
     });
-    started.catch((e: unknown) => {
-      if (this.#worker === started) this.#restart(toWireError(e, 'WORKER_CRASHED'));
+    worker.catch((e: unknown) => {
+      if (this.#connection.state !== 'stopped' && this.#connection.worker === worker) this.#restart(toWireError(e, 'WORKER_CRASHED'));
     });
-    return started;
+    return { state: 'starting', worker };
   }
 
   #fromWorker(data: unknown): void {
     const parsed = FromBridgeSchema.safeParse(data);
     if (!parsed.success) return;
     const message = parsed.data;
-    const exchange = this.#exchanges.get(message.id);
-    if (!exchange) return;
-    const { res } = exchange;
+    const entry = this.#ledger.get(String(message.id));
+    if (!entry) return;
+    const { res } = entry.subject;
     switch (message.type) {
       case 'head':
         res.writeHead(message.status, message.headers.flat());
@@ -130,66 +129,47 @@ export class ModernEndpoint {
         res.write(message.chunk);
         return;
       case 'end':
-        this.#forget(message.id);
-        this.#failures = 0;
-        if (exchange.component) this.#nextInLine(message.id);
+        this.#ledger.settle(entry.key);
+        this.#budget.succeeded();
         if (res.headersSent) res.end();
-        else writeError(res, 500, exchange.rpcId, ProtocolErrorCode.InternalError, 'the component answered nothing');
+        else writeError(res, 500, entry.subject.rpcId, ProtocolErrorCode.InternalError, 'the component answered nothing');
         return;
     }
   }
 
-  /** Deadlines run for requests, not listen streams, and not while the component waits on a client. */
-  #arm(id: number, exchange: Exchange): void {
-    clearTimeout(exchange.timer);
-    exchange.timer = undefined;
-    if (exchange.listen || this.#held > 0) return;
-    exchange.timer = setTimeout(() => {
-      const reason: ErrorReport = {
-        code: 'TIMED_OUT',
-        message: `the request did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
-      };
-      this.#fail(id, exchange, REQUEST_TIMEOUT, reason.message, reason.code);
-      this.#restart(reason);
-    }, this.#options.timeoutMs);
+  #missedDeadline(entry: LedgerEntry<Exchange>): void {
+    const reason: ErrorReport = {
+      code: 'TIMED_OUT',
+      message: `the request did not answer within ${this.#options.timeoutMs} ms; the component was stopped and restarted`,
+    };
+    this.#ledger.forget(entry.key);
+    this.#fail(entry, REQUEST_TIMEOUT, reason.message, reason.code);
+    this.#restart(reason);
   }
 
-  /** The component finished a call: the calls sent after it now run, and their deadlines start afresh. */
-  #nextInLine(finished: number): void {
-    for (const [id, exchange] of this.#exchanges) {
-      if (id > finished && exchange.component && exchange.timer !== undefined) this.#arm(id, exchange);
-    }
+  /** Ends an exchange with a JSON-RPC error; a listen stream simply ends (its client listens again). */
+  #fail(entry: LedgerEntry<Exchange>, rpcCode: number, message: string, code?: string): void {
+    const { res, rpcId } = entry.subject;
+    if (entry.method === 'subscriptions/listen') res.end();
+    else writeError(res, 200, rpcId, rpcCode, message, code);
   }
 
-  #forget(id: number): void {
-    clearTimeout(this.#exchanges.get(id)?.timer);
-    this.#exchanges.delete(id);
-  }
-
-  #fail(id: number, exchange: Exchange, rpcCode: number, message: string, code?: string): void {
-    this.#forget(id);
-    if (exchange.listen) exchange.res.end();
-    else writeError(exchange.res, 200, exchange.rpcId, rpcCode, message, code);
-  }
-
+  /** The worker is replaced; every open exchange ends with an error, since nobody knows which one ran. */
   #restart(reason: ErrorReport): void {
-    if (this.#state === 'stopped') return;
-    const old = this.#worker;
-    this.#worker = undefined;
-    this.#held = 0;
-    void old?.then((w) => w.terminate(), () => {});
-    for (const [id, exchange] of this.#exchanges) {
-      this.#fail(id, exchange, ProtocolErrorCode.InternalError, `the component was restarted while this request was open: ${reason.message}`, reason.code);
+    const old = this.#connection;
+    if (old.state === 'stopped') return;
+    void old.worker.then((w) => w.terminate(), () => {});
+    for (const entry of this.#ledger.detach()) {
+      this.#ledger.forget(entry.key);
+      this.#fail(entry, ProtocolErrorCode.InternalError, `the component was restarted while this request was open: ${reason.message}`, reason.code);
     }
-    this.#failures += 1;
-    if (this.#failures > this.#options.maxRestarts) {
-      this.#state = 'stopped';
-      this.#options.note(`http (2026-07-28): the component failed ${this.#failures} times in a row (last: ${reason.message}); not restarting it again`);
+    if (!this.#budget.failed()) {
+      this.#connection = { state: 'stopped' };
+      this.#options.note(`http (2026-07-28): the component failed ${this.#budget.failures} times in a row (last: ${reason.message}); not restarting it again`);
       return;
     }
     this.#options.note(`http (2026-07-28): restarting the component (${reason.code}): ${reason.message}`);
-    this.#state = 'starting';
-    this.#worker = this.#start();
+    this.#connection = this.#start();
   }
 }
 

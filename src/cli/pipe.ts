@@ -6,13 +6,11 @@
  * is sent on that request's stream (what Streamable HTTP needs for progress
  * and logs raised during a call).
  */
-import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
-import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, } from '@modelcontextprotocol/server';
+import { isJSONRPCRequest } from '@modelcontextprotocol/server';
 import { CONNECTION_CLOSED } from '../host/rpc-codes.js';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/server';
 import { describeError } from '../host/index.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
-import { requestKey } from '../transport/request-key.js';
 
 export interface PipeOptions {
   onclose?: () => void;
@@ -20,19 +18,21 @@ export interface PipeOptions {
   onerror?: (error: Error) => void;
 }
 
+/** The component side: it knows which requests still await their answer (the supervisor's ledger). */
+export interface ComponentSide extends Transport {
+  idle(): Promise<void>;
+}
+
 export class Pipe {
   readonly #client: Transport;
-  readonly #component: Transport;
+  readonly #component: ComponentSide;
   readonly #options: PipeOptions;
   #toComponent: Promise<void> = Promise.resolve();
   #toClient: Promise<void> = Promise.resolve();
   #closed = false;
-  /** Client requests not answered yet, and who waits for there to be none. */
-  readonly #outstanding = new Set<string>();
-  #drained: (() => void)[] = [];
 
   /** `client` faces the MCP client; `component` faces the worker. */
-  constructor(client: Transport, component: Transport, options: PipeOptions = {}) {
+  constructor(client: Transport, component: ComponentSide, options: PipeOptions = {}) {
     this.#client = client;
     this.#component = component;
     this.#options = options;
@@ -54,32 +54,21 @@ export class Pipe {
     if (this.#closed) return;
     this.#closed = true;
     await Promise.allSettled([this.#client.close(), this.#component.close()]);
-    this.#outstanding.clear();
-    this.#settle();
     this.#options.onclose?.();
   }
 
-  /** Resolves once every client request so far has its answer (the supervisor bounds that by --timeout). */
-  drain(): Promise<void> {
-    if (this.#outstanding.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#drained.push(resolve));
-  }
-
-  #settle(): void {
-    if (this.#outstanding.size > 0) return;
-    const waiting = this.#drained;
-    this.#drained = [];
-    waiting.forEach((resolve) => resolve());
+  /**
+   * Resolves once every client request so far has its answer written to the
+   * client: the requests reach the component side, it settles them (its
+   * deadline bounds that), and what it answered is written.
+   */
+  async drain(): Promise<void> {
+    await this.#toComponent;
+    await this.#component.idle();
+    await this.#toClient;
   }
 
   #forwardToComponent(message: JSONRPCMessage): void {
-    if (isJSONRPCRequest(message)) this.#outstanding.add(requestKey(message.id));
-    // A cancelled request is never answered (MCP): nobody waits for it any more.
-    const cancelled = CancelledNotificationSchema.safeParse(message);
-    if (cancelled.success && cancelled.data.params.requestId !== undefined) {
-      this.#outstanding.delete(requestKey(cancelled.data.params.requestId));
-      this.#settle();
-    }
     this.#toComponent = this.#toComponent.then(async () => {
       try {
         await this.#component.send(message);
@@ -107,10 +96,6 @@ export class Pipe {
       await this.#client.send(message, options);
     } catch (e) {
       this.#options.onerror?.(e instanceof Error ? e : new Error(describeError(e)));
-    }
-    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
-      this.#outstanding.delete(requestKey(message.id));
-      this.#settle();
     }
   }
 }

@@ -27,7 +27,7 @@ import { Sessions, type Session } from './http-sessions.js';
 import { ModernEndpoint } from './modern-http.js';
 import { Pipe } from './pipe.js';
 import { sandboxOf } from './sandbox.js';
-import { MAX_RESTARTS, supervise } from './supervise.js';
+import { supervise } from './supervise.js';
 import { WarmWorkers, workerFactory } from './workers.js';
 
 const HOST = '127.0.0.1';
@@ -62,7 +62,6 @@ export async function serveHttp(command: Common, options: HttpOptions, bytes: Ui
   const modern = new ModernEndpoint({
     spawn: () => spawnModern(modernLabel),
     timeoutMs: command.timeoutMs,
-    maxRestarts: MAX_RESTARTS,
     note,
   });
 

@@ -2,9 +2,6 @@
 import { SupervisedTransport, type WorkerLink } from '../transport/supervised.js';
 import { note } from './diagnostics.js';
 
-/** Restarts in a row without one good answer before a session gives up on the component. */
-export const MAX_RESTARTS = 3;
-
 export interface Supervised {
   transport: SupervisedTransport;
   /** Set once the supervisor gave up (crash loop): the session ends with a runtime failure. */
@@ -16,7 +13,6 @@ export function supervise(spawn: () => Promise<WorkerLink>, timeoutMs: number, w
   const transport = new SupervisedTransport({
     spawn,
     timeoutMs,
-    maxRestarts: MAX_RESTARTS,
     onEvent: (event) => {
       if (event.type === 'restarting') note(`${who}: restarting the component (${event.reason.code}): ${event.reason.message}`);
       else if (event.type === 'restarted') note(`${who}: the component is running again (restart ${event.restarts})`);

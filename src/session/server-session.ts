@@ -292,7 +292,6 @@ export class ServerSession {
     return new SupervisedTransport({
       spawn: () => this.#spawn(target.spawn, bytes, generation),
       timeoutMs: this.deadlineMs,
-      maxRestarts: 3,
       // A replaced supervisor may still report on its way out; only the current one speaks.
       onEvent: (event) => {
         if (generation === this.#generation) this.#onSupervisor(event);
