@@ -2,7 +2,7 @@
 // the tool names, arguments and results its tasks-* scenarios check. A call that waits on
 // anything (here a timer, or a question to the client) continues as a task; one that finishes
 // at once answers its request, unless the tool runs only as a task (docs/tasks.md).
-import { callCancelled, inputRequired, inputResponses, requestElicitation, requestState } from 'wasi:mcp/runtime@0.1.0';
+import { callCancelled, currentProgressToken, inputRequired, inputResponses, reportProgress, requestElicitation, requestState } from 'wasi:mcp/runtime@0.1.0';
 import { now, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.3';
 import { fail, jsonBytes, parseArgs, text } from '../shared/mcp.js';
 
@@ -67,7 +67,13 @@ export const taskSupport = [
 export const taskImpl = {
   greet: ({ name }) => done(`Hello, ${name}!`),
   slow_compute({ seconds, label }) {
-    sleep(seconds * 1000);
+    // Reports each second done as progress (in a task, the host shows it as the status message).
+    const steps = Math.ceil(seconds);
+    for (let step = 1; step <= steps; step++) {
+      sleep((Math.min(step, seconds) - (step - 1)) * 1000);
+      const token = currentProgressToken();
+      if (token != null && step < steps) reportProgress(token, step, steps);
+    }
     return done(`Computed ${label ?? 'a result'} in ${seconds} s`);
   },
   failing_job() {

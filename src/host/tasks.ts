@@ -52,6 +52,8 @@ interface Task {
   createdAt: number;
   lastUpdatedAt: number;
   status: TaskStatusV2;
+  /** The last progress its call reported, as tasks/get shows it. */
+  statusMessage?: string;
   result?: Record<string, unknown>;
   error?: ErrorV2;
   /** The call under way (working, or waiting on its question). */
@@ -171,9 +173,15 @@ export class Tasks {
   /** Follows a call to its next stop: a question, a component round, its result or its failure. */
   #run(task: Task, call: HeldCall<unknown>): void {
     task.call = call;
-    // Its log and progress belonged to the request that started it, which has been answered.
-    call.context.notify = () => {};
-    delete call.context.progressToken;
+    // The request that started it has been answered: its log goes nowhere, and the progress it
+    // reports becomes the task's status message, which the client sees when it polls.
+    call.context.progressToken ??= task.id;
+    call.context.notify = (n) => {
+      if (n.method !== 'notifications/progress' || TERMINAL.has(task.status)) return;
+      const { progress, total } = n.params as { progress: number; total?: number };
+      task.statusMessage = total === undefined ? `progress ${progress}` : `progress ${progress} of ${total}`;
+      task.lastUpdatedAt = Date.now();
+    };
     call.context.cancelled = () => task.status === 'cancelled' || task.status === 'failed';
     void call.next().then((step) => {
       if (TERMINAL.has(task.status)) return;
@@ -235,6 +243,7 @@ export class Tasks {
       lastUpdatedAt: new Date(task.lastUpdatedAt).toISOString(),
       ttlMs: TASK_TTL_MS,
       pollIntervalMs: TASK_POLL_INTERVAL_MS,
+      ...(task.statusMessage === undefined ? {} : { statusMessage: task.statusMessage }),
     };
   }
 

@@ -52,6 +52,20 @@ describe('tasks', () => {
     expect(done).not.toHaveProperty('error');
   });
 
+  it('show the progress a task reports as its status message', async () => {
+    const taskId = await created('slow_compute', { seconds: 3 });
+    for (;;) {
+      const task = await get(taskId);
+      expect(task.status).toBe('working');
+      if (task.statusMessage !== undefined) {
+        expect(task.statusMessage).toMatch(/^progress [12] of 3$/);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await c.request('tasks/cancel', { taskId });
+  });
+
   it('answer a call that finishes at once directly, unless the tool runs only as a task', async () => {
     expect(await call('slow_compute', { seconds: 0 })).toMatchObject({ content: [{ text: 'Computed a result in 0 s' }] });
     expect(await call('greet', { name: 'Ada' })).not.toHaveProperty('taskId');
