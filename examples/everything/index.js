@@ -2,7 +2,15 @@
 // every content type, resources, a template, subscriptions, prompts,
 // completions, logging, progress, notifications, stdout/stderr).
 // Built with componentize-qjs for world `mcp-server-stdio` (see ../wit/stdio.wit).
-import { registerPrompts, registerResources, registerResourceTemplates, registerServer, registerTools, serve } from 'wasi:mcp/runtime@0.1.0';
+import {
+  declareCacheHint,
+  registerPrompts,
+  registerResources,
+  registerResourceTemplates,
+  registerServer,
+  registerTools,
+  serve,
+} from 'wasi:mcp/runtime@0.1.0';
 import { getStdout } from 'wasi:cli/stdout@0.2.3';
 import { catchAll, fail, parseArgs, writeLine } from '../shared/mcp.js';
 import { callTool, tools } from './tools.js';
@@ -29,6 +37,10 @@ export const run = {
     registerResourceTemplates(templates);
     registerPrompts(prompts);
     declareAllIcons();
+    // The same for every caller and stable: MCP 2026-07-28 clients may reuse them (ttlMs, cacheScope).
+    // QuickJS takes the u64 milliseconds as a plain number.
+    declareCacheHint({ tag: 'prompts-list' }, 300_000, 'public');
+    declareCacheHint({ tag: 'resource', val: 'mem://logo.png' }, 3_600_000, 'public');
     // Lets a host check that it captures the component's stdout.
     writeLine(getStdout(), `everything: registered ${tools.length} tools, ${resources.length} resources, ${prompts.length} prompts`);
     serve();

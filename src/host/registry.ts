@@ -11,6 +11,8 @@ import { isJsonObject, parseJsonBytes } from './bytes.js';
 import { parseIcons } from './icons.js';
 import { schemaProblem } from './schema-check.js';
 import type {
+  WitCacheScope,
+  WitCacheTarget,
   WitIconTarget,
   WitPromptDefinition,
   WitResourceDefinition,
@@ -28,6 +30,22 @@ export const LIMITS = {
   entries: 10_000,
   registryBytes: 8 * 1024 * 1024,
 } as const;
+
+/** The list methods (and discovery) a cache hint can name; resources/read hints go by URI. */
+export type CacheableMethod = 'server/discover' | 'tools/list' | 'prompts/list' | 'resources/list' | 'resources/templates/list';
+
+export interface CacheHint {
+  ttlMs: number;
+  cacheScope: WitCacheScope;
+}
+
+const CACHE_TARGETS: Record<Exclude<WitCacheTarget['tag'], 'resource'>, CacheableMethod> = {
+  discover: 'server/discover',
+  'tools-list': 'tools/list',
+  'prompts-list': 'prompts/list',
+  'resources-list': 'resources/list',
+  'resource-templates-list': 'resources/templates/list',
+};
 
 export class RegistrationError extends Error {
   override name = 'RegistrationError';
@@ -52,6 +70,9 @@ export class Registry {
   readonly prompts = new Map<string, WitPromptDefinition>();
   /** MCP `_meta` of resources by URI (declare-resource-meta). */
   readonly resourceMeta = new Map<string, Record<string, unknown>>();
+  /** Caching hints for 2026-07-28 results (declare-cache-hint): by method, and resource reads by URI. */
+  readonly cacheHints = new Map<CacheableMethod, CacheHint>();
+  readonly resourceCacheHints = new Map<string, CacheHint>();
   /** MCP `icons` by what they belong to (declare-icons): see iconsOf. */
   readonly #icons = new Map<string, Icon[]>();
   /** Bytes of names, texts and schemas registered so far (strings counted in UTF-16 code units). */
@@ -117,6 +138,19 @@ export class Registry {
   setResourceMeta(uri: string, bytes: Uint8Array): void {
     if (!this.resources.has(uri)) throw new RegistrationError(`declare-resource-meta: no resource "${uri}" is registered`);
     this.resourceMeta.set(uri, this.#meta(`declare-resource-meta of resource "${uri}"`, bytes));
+  }
+
+  setCacheHint(target: WitCacheTarget, ttlMs: bigint, scope: WitCacheScope): void {
+    if (ttlMs > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new RegistrationError(`declare-cache-hint: ttl-ms ${ttlMs} is above 2^53 - 1`);
+    }
+    const hint: CacheHint = { ttlMs: Number(ttlMs), cacheScope: scope };
+    if (target.tag !== 'resource') {
+      this.cacheHints.set(CACHE_TARGETS[target.tag], hint);
+      return;
+    }
+    if (!this.resources.has(target.val)) throw new RegistrationError(`declare-cache-hint: no resource "${target.val}" is registered`);
+    this.resourceCacheHints.set(target.val, hint);
   }
 
   /** declare-icons: checked (icons.ts) and charged to the budget like `_meta`. */

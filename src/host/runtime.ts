@@ -18,6 +18,8 @@ import type {
   WitResourceDefinition,
   WitResourceTemplate,
   WitServerInfo,
+  WitCacheScope,
+  WitCacheTarget,
   WitIconTarget,
   WitTaskSupport,
   WitToolDefinition,
@@ -287,6 +289,8 @@ export class Runtime {
         declareTaskSupport: (tool: string, support: WitTaskSupport) => this.#register(() => this.registry.setTaskSupport(tool, support)),
         declareToolMeta: (tool: string, meta: Uint8Array) => this.#register(() => this.registry.setToolMeta(tool, meta)),
         declareResourceMeta: (uri: string, meta: Uint8Array) => this.#register(() => this.registry.setResourceMeta(uri, meta)),
+        declareCacheHint: (target: WitCacheTarget, ttlMs: bigint, scope: WitCacheScope) =>
+          this.#register(() => this.registry.setCacheHint(target, ttlMs, scope)),
         declareIcons: (target: WitIconTarget, name: string, icons: Uint8Array) =>
           this.#register(() => this.registry.setIcons(target, name, icons)),
         callCancelled: () => this.#current?.cancelled?.() ?? false,

@@ -131,6 +131,8 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
       ...(info.instructions === undefined ? {} : { instructions: info.instructions }),
       jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
       requestState: { verify: rounds.verify },
+      // Filled in on 2026-07-28 results only; a 2025 result never carries them.
+      cacheHints: Object.fromEntries(registry.cacheHints),
     },
   );
   /** 2025 sessions: the level set by logging/setLevel, and the URIs subscribed to. */
@@ -311,7 +313,10 @@ async function createServer(host: ComponentHost, shared: Shared): Promise<Server
         answer(ctx, 'resources/read', params.uri, async (call) => {
           try {
             const result = await host.call(call, 'readResource', (h) => h.readResource(params.uri));
-            return toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents, reg.resourceMeta.get(params.uri));
+            const read = toMcpResourceContents(params.uri, reg.resources.get(params.uri)?.mimeType, result.contents, reg.resourceMeta.get(params.uri));
+            // The resource's own hint (2026-07-28 only): the SDK fills the default on a read without one.
+            const hint = era === 'modern' ? reg.resourceCacheHints.get(params.uri) : undefined;
+            return hint === undefined ? read : { ...read, ...hint };
           } catch (e) {
             throw toReadError(e, params.uri);
           }

@@ -64,6 +64,10 @@ export interface WitToolDefinition {
 /** How a tool may run as a task (declare-task-support). */
 export type WitTaskSupport = 'forbidden' | 'optional' | 'required';
 export type WitIconTarget = 'server' | 'tool' | 'resource' | 'resource-template' | 'prompt';
+export type WitCacheTarget =
+  | { tag: 'discover' | 'tools-list' | 'prompts-list' | 'resources-list' | 'resource-templates-list' }
+  | { tag: 'resource'; val: string };
+export type WitCacheScope = 'private' | 'public';
 
 export interface WitResourceDefinition {
   uri: string;

@@ -106,3 +106,23 @@ describe('task support', () => {
     expect(() => r.setToolMeta('a', jsonBytes({ x: 'y'.repeat(LIMITS.metaBytes) }))).toThrow(/the limit is 65536/);
   });
 });
+
+describe('cache hints', () => {
+  it('keep one hint per list method and per registered resource, the last declared winning', () => {
+    const r = new Registry();
+    r.addResources([{ uri: 'mem://a', name: 'a' }]);
+    r.setCacheHint({ tag: 'tools-list' }, 10n, 'private');
+    r.setCacheHint({ tag: 'tools-list' }, 20n, 'public');
+    r.setCacheHint({ tag: 'resource', val: 'mem://a' }, 5n, 'public');
+    expect(Object.fromEntries(r.cacheHints)).toEqual({ 'tools/list': { ttlMs: 20, cacheScope: 'public' } });
+    expect(r.resourceCacheHints.get('mem://a')).toEqual({ ttlMs: 5, cacheScope: 'public' });
+  });
+
+  it('refuse an unregistered resource and a ttl no client can hold exactly', () => {
+    const r = new Registry();
+    expect(() => r.setCacheHint({ tag: 'resource', val: 'mem://nope' }, 1n, 'public')).toThrow(RegistrationError);
+    expect(() => r.setCacheHint({ tag: 'discover' }, 2n ** 53n, 'public')).toThrow(/above 2\^53 - 1/);
+    r.setCacheHint({ tag: 'discover' }, 2n ** 53n - 1n, 'public');
+    expect(r.cacheHints.get('server/discover')?.ttlMs).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
