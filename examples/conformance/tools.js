@@ -73,6 +73,13 @@ export const tools = [
     description: 'For the SSE polling scenario (SEP-1699): returns at once; closing the stream is up to the HTTP layer',
     inputSchema: NO_ARGS,
   },
+  {
+    // SEP-2243: a client mirrors `region` in the Mcp-Param-Region header, and the host checks
+    // that the two agree before the call reaches the component.
+    name: 'test_custom_header',
+    description: 'Echoes its region argument, which clients also send as the Mcp-Param-Region header',
+    inputSchema: schema({ region: { type: 'string', description: 'Where to run', 'x-mcp-header': 'Region' } }, ['region']),
+  },
 ];
 
 /** The client's answer to an elicitation, as the suite's fixtures word it. */
@@ -112,6 +119,10 @@ const impl = {
     const token = currentProgressToken();
     if (token != null) for (const progress of [0, 50, 100]) reportProgress(token, progress, 100);
     return { content: [text('Tool with progress executed successfully')] };
+  },
+  test_custom_header({ region }) {
+    if (typeof region !== 'string') fail('invalid-params', '`region` must be a string');
+    return { content: [text(`Region: ${region}`)] };
   },
   test_error_handling: () => ({
     content: [text('This tool intentionally returns an error for testing')],

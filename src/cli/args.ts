@@ -38,6 +38,12 @@ Options:
   --max-sessions <n>   with --http: 2025-era sessions open at once, each with its own component;
                        past it a new one gets 503 (default ${DEFAULT_MAX_SESSIONS}). 2026-07-28
                        clients have no sessions and share one component.
+  --state-key-file <path>
+                       with --http: sign input_required rounds' requestState with the key in this
+                       file (at least 32 bytes; trailing line ends are dropped) instead of a random
+                       one per process, so processes sharing it continue each other's stateless
+                       rounds (behind a load balancer). Default: $WASI_MCP_STATE_KEY, when set.
+                       A call held between rounds still needs its retry to reach the same process.
   --env KEY=VALUE      an environment variable the component sees (repeatable; none by default)
   --dir <host>[:<guest>][:ro]
                        a host directory the component sees at <guest> (default: the same absolute
@@ -76,7 +82,10 @@ export interface Common {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'serve'; http?: { port: number; sessionIdleMs: number; maxSessions: number; allowOrigins: string[] } } & Common)
+  | ({
+      kind: 'serve';
+      http?: { port: number; sessionIdleMs: number; maxSessions: number; allowOrigins: string[]; stateKeyFile?: string };
+    } & Common)
   | ({ kind: 'inspect' } & Common)
   /** `file` is the component; `collection` the collection file. */
   | ({ kind: 'test'; collection: string; junit?: string } & Common)
@@ -133,6 +142,8 @@ export function parseCommand(argv: string[]): Command {
   if (values.http === undefined && max !== undefined) throw usageError('--max-sessions goes with --http');
   const allowOrigins = (values['allow-origin'] ?? []).map(parseCorsOrigin);
   if (values.http === undefined && allowOrigins.length > 0) throw usageError('--allow-origin goes with --http');
+  const stateKeyFile = values['state-key-file'];
+  if (values.http === undefined && stateKeyFile !== undefined) throw usageError('--state-key-file goes with --http');
   if (name === 'inspect') return { kind: 'inspect', ...common };
   if (name === 'test') return { kind: 'test', collection: operands[0], ...(values.junit === undefined ? {} : { junit: values.junit }), ...common };
   if (name === 'diff') {
@@ -141,7 +152,8 @@ export function parseCommand(argv: string[]): Command {
   if (values.http === undefined) return { kind: 'serve', ...common };
   const sessionIdleMs = idle === undefined ? DEFAULT_SESSION_IDLE_MS : positiveInt('--session-idle', idle);
   const maxSessions = max === undefined ? DEFAULT_MAX_SESSIONS : positiveInt('--max-sessions', max);
-  return { kind: 'serve', http: { port: port(values.http), sessionIdleMs, maxSessions, allowOrigins }, ...common };
+  const http = { port: port(values.http), sessionIdleMs, maxSessions, allowOrigins, ...(stateKeyFile === undefined ? {} : { stateKeyFile }) };
+  return { kind: 'serve', http, ...common };
 }
 
 function parse(argv: string[]) {
@@ -157,6 +169,7 @@ function parse(argv: string[]) {
       'session-idle': { type: 'string' },
       'max-sessions': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'state-key-file': { type: 'string' },
       env: { type: 'string', multiple: true },
       dir: { type: 'string', multiple: true },
       'allow-http': { type: 'string', multiple: true },

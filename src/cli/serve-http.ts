@@ -27,6 +27,7 @@ import { Sessions, type Session } from './http-sessions.js';
 import { ModernEndpoint } from './modern-http.js';
 import { Pipe } from './pipe.js';
 import { sandboxOf } from './sandbox.js';
+import { readStateKey, STATE_KEY_ENV } from './state-key.js';
 import { supervise } from './supervise.js';
 import { WarmWorkers, workerFactory } from './workers.js';
 
@@ -39,12 +40,22 @@ export interface HttpOptions {
   maxSessions: number;
   /** Origins whose browser pages may call the server (CORS); each also passes the Origin check. */
   allowOrigins: readonly string[];
+  /** Where the requestState signing key is (state-key.ts); else $WASI_MCP_STATE_KEY, else a random key. */
+  stateKeyFile?: string;
 }
 
 export async function serveHttp(command: Common, options: HttpOptions, bytes: Uint8Array): Promise<ExitCode> {
+  const stateKey = await readStateKey(options.stateKeyFile, process.env[STATE_KEY_ENV]);
   const sandbox = await sandboxOf(command);
   const workers = new WarmWorkers(workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache }));
-  const spawnModern = workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache, serve: 'http' });
+  const spawnModern = workerFactory({
+    bytes,
+    sandbox,
+    timeoutMs: command.timeoutMs,
+    cache: command.cache,
+    serve: 'http',
+    ...(stateKey === undefined ? {} : { stateKey }),
+  });
   try {
     // A bad component fails here, before we listen; the loaded worker becomes the first session's.
     await workers.prime();

@@ -21,6 +21,8 @@ export interface WorkerFactoryOptions {
   cache: boolean;
   /** What the worker's port carries (spawn.ts): one JSON-RPC connection by default. */
   serve?: 'connection' | 'http';
+  /** With `serve: 'http'`: the key that signs input_required rounds' requestState (--state-key-file). */
+  stateKey?: Uint8Array<ArrayBuffer>;
 }
 
 /** Starts one worker; `label` names it in the prefixed output lines and may change later. */
@@ -40,6 +42,7 @@ export function workerFactory(options: WorkerFactoryOptions): Spawn {
       onConsole: componentOutput(() => `${label.current} console`),
       onDenied: (denial) => note(`${label.current}: ${deniedLine(denial)}`),
       ...(options.serve ? { serve: options.serve } : {}),
+      ...(options.stateKey ? { stateKey: options.stateKey } : {}),
     });
 }
 

@@ -30,6 +30,7 @@ import {
 } from '@modelcontextprotocol/server';
 import { GuestError } from './component.js';
 import { QUESTION_TIMEOUT_MS } from './question-timeout.js';
+import { STATE_KEY_MIN_BYTES } from './state-key.js';
 import { McpErrorResource, type CallContext, type ClientRequestMethod } from './runtime.js';
 
 /**
@@ -37,7 +38,7 @@ import { McpErrorResource, type CallContext, type ClientRequestMethod } from './
  * either the held call and its question (the suspending imports), or the
  * state the component gave input-required, base64 (the stateless form).
  */
-type RoundState = { request: string } & ({ call: string; question: string } | { component?: string });
+type RoundState = { request: string } & ({ instance: string; call: string; question: string } | { component?: string });
 
 export interface Question {
   key: string;
@@ -150,22 +151,38 @@ export interface Escalation<R, T> {
   adopt(call: HeldCall<R>, start: (context: CallContext) => Promise<R>): T;
 }
 
+export interface RoundsOptions {
+  /** Hears how many calls wait for a client's retry whenever that changes. */
+  onHeld?: (calls: number) => void;
+  /**
+   * The key that signs and checks `requestState`; a random one when absent.
+   * Processes given the same key accept each other's stateless rounds, so
+   * a retry may reach any of them; a held call is only ever in the process
+   * that asked.
+   */
+  stateKey?: Uint8Array;
+}
+
 /** The component calls held between rounds, for one component instance. */
 export class Rounds {
   readonly #held = new Map<string, HeldCall<unknown>>();
   /** Calls whose question went to the client, until its retry comes or QUESTION_TIMEOUT_MS passes. */
   readonly #waiting = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #codec: RequestStateCodec<RoundState>;
+  /**
+   * Names this instance in the states of its held calls: with a shared key
+   * another process, or the next instance after a worker restart, verifies
+   * them too, and must not take the call number for one of its own.
+   */
+  readonly #instance = crypto.randomUUID();
   #next = 0;
 
   readonly #onHeld: ((calls: number) => void) | undefined;
 
-  /** `onHeld` hears how many calls wait for a client's retry whenever that changes. */
-  constructor(onHeld?: (calls: number) => void) {
-    this.#onHeld = onHeld;
-    // One key per instance: a retry can only continue a call held by this same instance.
+  constructor(options: RoundsOptions = {}) {
+    this.#onHeld = options.onHeld;
     this.#codec = createRequestStateCodec<RoundState>({
-      key: crypto.getRandomValues(new Uint8Array(32)),
+      key: options.stateKey ?? crypto.getRandomValues(new Uint8Array(STATE_KEY_MIN_BYTES)),
       ttlSeconds: QUESTION_TIMEOUT_MS / 1000,
     });
   }
@@ -193,7 +210,7 @@ export class Rounds {
     }
     let call: HeldCall<R>;
     if (state !== undefined && 'call' in state) {
-      call = this.#resume(state.call, request);
+      call = this.#resume(state, request);
       const question = call.question;
       if (question?.key === state.question) {
         const response = inputResponse(ctx.mcpReq.inputResponses, question.key);
@@ -240,8 +257,14 @@ export class Rounds {
     return call;
   }
 
-  #resume<R>(id: string, request: RoundRequest): HeldCall<R> {
-    const call = this.#held.get(id) as HeldCall<R> | undefined;
+  #resume<R>(state: { instance: string; call: string }, request: RoundRequest): HeldCall<R> {
+    if (state.instance !== this.#instance) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        'requestState names a call held by another server process, or by this one before its component worker was restarted: a call waiting between rounds stays in the process that asked, so send its retries there, or send the request again without requestState',
+      );
+    }
+    const call = this.#held.get(state.call) as HeldCall<R> | undefined;
     if (!call) {
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
@@ -291,7 +314,7 @@ export class Rounds {
   }
 
   async #ask<R>(call: HeldCall<R>, question: Question, request: RoundRequest): Promise<InputRequiredResult> {
-    const requestState = await this.#codec.mint({ call: call.id, question: question.key, request: requestKeyOf(request) });
+    const requestState = await this.#codec.mint({ instance: this.#instance, call: call.id, question: question.key, request: requestKeyOf(request) });
     this.#wait(call, question);
     return inputRequired({ inputRequests: { [question.key]: embedded(question) }, requestState });
   }

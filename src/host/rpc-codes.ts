@@ -11,3 +11,6 @@ export const REQUEST_TIMEOUT = -32001;
 
 /** The component behind the connection is gone (closed, or failed to start). */
 export const CONNECTION_CLOSED = -32000;
+
+/** MCP 2026-07-28 over HTTP: a request header disagrees with the body it travels with (answered with HTTP 400). */
+export const HEADER_MISMATCH = -32020;

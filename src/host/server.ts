@@ -83,6 +83,8 @@ export interface ServerFactoryOptions {
   connection: boolean;
   /** Hears how many component calls are held between input_required rounds, when that changes. */
   onHeld?: (calls: number) => void;
+  /** Signs input_required rounds' `requestState` (rounds.ts); a random key when absent. */
+  stateKey?: Uint8Array;
 }
 
 export type ServerFactory = (ctx: McpRequestContext) => Promise<Server>;
@@ -99,9 +101,12 @@ export function createServerFactory(host: ComponentHost, options: ServerFactoryO
   // Calls held between rounds and task calls waiting for an answer both keep the component busy.
   const held = { rounds: 0, tasks: 0 };
   const report = () => options.onHeld?.(held.rounds + held.tasks);
-  const rounds = new Rounds((calls) => {
-    held.rounds = calls;
-    report();
+  const rounds = new Rounds({
+    onHeld: (calls) => {
+      held.rounds = calls;
+      report();
+    },
+    ...(options.stateKey === undefined ? {} : { stateKey: options.stateKey }),
   });
   const tasks = new Tasks((calls) => {
     held.tasks = calls;

@@ -5,9 +5,15 @@
  * notifications reach every open `subscriptions/listen` stream. 2025-era
  * clients are served elsewhere (sessions, each with its own worker), so this
  * endpoint refuses them.
+ *
+ * The handler checks the standard headers (`Mcp-Method`, `Mcp-Name`) itself;
+ * a tool call's `Mcp-Param-*` headers it checks only for servers built on its
+ * own tool registry, so they are checked here (param-headers.ts) before the
+ * request reaches it.
  */
 import { createMcpHandler, type ServerNotification } from '@modelcontextprotocol/server';
 import type { ComponentHost, ServerFactory } from '../host/index.js';
+import { paramHeaderRejection } from './param-header-check.js';
 
 export function serveModernHttp(host: ComponentHost, factory: ServerFactory): (request: Request) => Promise<Response> {
   const handler = createMcpHandler(factory, { legacy: 'reject' });
@@ -23,5 +29,5 @@ export function serveModernHttp(host: ComponentHost, factory: ServerFactory): (r
         return handler.notify.resourceUpdated(n.params.uri);
     }
   });
-  return (request) => handler.fetch(request);
+  return async (request) => (await paramHeaderRejection(host, request)) ?? handler.fetch(request);
 }

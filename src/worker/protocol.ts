@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/v4';
 import { ERROR_CODES } from '../host/errors.js';
+import { STATE_KEY_MIN_BYTES } from '../host/state-key.js';
 
 export const WireErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), data: z.unknown().optional() });
 
@@ -48,6 +49,15 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
      * Streamable HTTP exchanges for MCP 2026-07-28 (http-bridge.ts), which Node's CLI sends.
      */
     serve: z.enum(['connection', 'http']).optional(),
+    /**
+     * With `serve: 'http'`, the key that signs input_required rounds' `requestState` (a random
+     * one when absent): the CLI gives several `--http` processes the same one when told to
+     * (`--state-key-file`), so a stateless round started on one is continued on another.
+     */
+    stateKey: z
+      .instanceof(Uint8Array)
+      .refine((key) => key.length >= STATE_KEY_MIN_BYTES, `a requestState key needs at least ${STATE_KEY_MIN_BYTES} bytes`)
+      .optional(),
   }),
   // Asks for a `stats` reply (benchmarks); the worker answers it at any time after `load`.
   z.object({ type: z.literal('stats') }),

@@ -41,7 +41,8 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
       if (message.serve === 'http') {
         // Over HTTP the main thread sees no JSON-RPC, so it hears of held calls here (its deadlines pause).
         const onHeld = (calls: number) => control.post({ type: 'held', calls });
-        serveHttpBridge(message.port as unknown as BridgePort, serveModernHttp(host, createServerFactory(host, { connection: false, onHeld })));
+        const factory = createServerFactory(host, { connection: false, onHeld, ...(message.stateKey ? { stateKey: message.stateKey } : {}) });
+        serveHttpBridge(message.port as unknown as BridgePort, serveModernHttp(host, factory));
       } else {
         serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
       }

@@ -47,6 +47,8 @@ export interface SpawnOptions {
   onDenied?: (denial: Denial) => void;
   /** The port carries Streamable HTTP exchanges for MCP 2026-07-28 instead of one JSON-RPC connection. */
   serve?: 'connection' | 'http';
+  /** With `serve: 'http'`: the key that signs input_required rounds' requestState (protocol.ts). */
+  stateKey?: Uint8Array<ArrayBuffer>;
 }
 
 export interface SpawnedWorker extends WorkerLink {
@@ -141,6 +143,7 @@ export function spawnComponentWorker(options: SpawnOptions): Promise<SpawnedWork
       ...(options.grants ? { grants: options.grants } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.serve ? { serve: options.serve } : {}),
+      ...(options.stateKey ? { stateKey: options.stateKey } : {}),
     };
     worker.postMessage(load, [bytes, channel.port2]);
   });

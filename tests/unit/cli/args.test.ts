@@ -78,6 +78,12 @@ describe('parseCommand', () => {
     expect(() => parseCommand(['serve', 'c.wasm', '--http', '0', '--allow-origin', 'https://play.example/app'])).toThrow(/wants an origin/);
   });
 
+  test('--state-key-file, with --http only', () => {
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0', '--state-key-file', 'key.txt'])).toMatchObject({ http: { stateKeyFile: 'key.txt' } });
+    expect(parseCommand(['serve', 'c.wasm', '--http', '0'])).not.toHaveProperty('http.stateKeyFile');
+    expect(() => parseCommand(['serve', 'c.wasm', '--state-key-file', 'key.txt'])).toThrow(/goes with --http/);
+  });
+
   test('inspect, help and version', () => {
     expect(parseCommand(['inspect', 'c.wasm'])).toMatchObject({ kind: 'inspect', file: 'c.wasm' });
     expect(parseCommand(['--help'])).toEqual({ kind: 'help' });

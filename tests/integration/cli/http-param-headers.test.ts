@@ -1,0 +1,90 @@
+/**
+ * `wasi-mcp serve --http`, MCP 2026-07-28: a tool call's Mcp-Param-* headers
+ * must agree with the arguments its input schema marks with x-mcp-header
+ * (the conformance component's test_custom_header: `region` as
+ * Mcp-Param-Region); a disagreement is HTTP 400 with -32020 and never
+ * reaches the component.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { examplePath } from '../../helpers/examples.js';
+import { startHttp, type HttpServer } from '../../helpers/cli.js';
+
+const META = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
+
+describe('Mcp-Param-* headers on tools/call', () => {
+  let server: HttpServer;
+  let next = 0;
+
+  beforeAll(async () => {
+    server = await startHttp([examplePath('conformance')]);
+  });
+  afterAll(async () => {
+    expect(await server?.stop()).toBe(0);
+  });
+
+  /** A tools/call of test_custom_header with the standard headers and, when given, Mcp-Param-Region. */
+  async function call(region: string | null, header?: string): Promise<{ status: number; body: { result?: unknown; error?: { code: number; message: string } } }> {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': 'tools/call',
+        'mcp-name': 'test_custom_header',
+        ...(header === undefined ? {} : { 'mcp-param-region': header }),
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: ++next,
+        method: 'tools/call',
+        params: { name: 'test_custom_header', arguments: region === null ? {} : { region }, _meta: META },
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as { result?: unknown; error?: { code: number; message: string } } };
+  }
+
+  test('the tool declares the header in tools/list', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++next, method: 'tools/list', params: { _meta: META } }),
+    });
+    const { result } = (await response.json()) as { result: { tools: { name: string; inputSchema: unknown }[] } };
+    expect(result.tools.find((t) => t.name === 'test_custom_header')?.inputSchema).toMatchObject({
+      properties: { region: { type: 'string', 'x-mcp-header': 'Region' } },
+    });
+  });
+
+  test('a header equal to the argument, literal or Base64, reaches the component', async () => {
+    const greeting = { status: 200, body: { result: { content: [{ type: 'text', text: 'Region: Zürich' }] } } };
+    expect(await call('Zürich', '=?base64?WsO8cmljaA==?=')).toMatchObject(greeting);
+    expect(await call('eu-west', 'eu-west')).toMatchObject({ status: 200, body: { result: { content: [{ text: 'Region: eu-west' }] } } });
+    // Without both ends of the sentinel a value is literal.
+    expect(await call('=?base64?SGVsbG8=', '=?base64?SGVsbG8=')).toMatchObject({ status: 200, body: { result: {} } });
+  });
+
+  test('an argument the body leaves out expects no header', async () => {
+    const answer = await call(null, 'ignored');
+    // The component's own check answers: region is required (not a header mismatch).
+    expect(answer.body.error?.code).not.toBe(-32020);
+  });
+
+  test('a missing, different or badly encoded header is 400 with -32020, naming the header', async () => {
+    const cases: [string, string | undefined, RegExp][] = [
+      ['eu-west', undefined, /Mcp-Param-Region header is missing/],
+      ['eu-west', 'us-east', /Mcp-Param-Region header says "us-east" but the body carries arguments.region = "eu-west"/],
+      ['Hello', '=?base64?SGVsbG8?=', /Mcp-Param-Region header is not valid Base64/],
+      ['Hello', '=?base64?SGVs!!!bG8=?=', /Mcp-Param-Region header is not valid Base64/],
+    ];
+    for (const [region, header, message] of cases) {
+      const answer = await call(region, header);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: -32020, message: expect.stringMatching(message) });
+    }
+  });
+});
