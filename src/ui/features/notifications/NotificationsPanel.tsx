@@ -5,6 +5,7 @@ import type { ServerSession } from '../../../session/server-session.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { clock, oneLine } from '../../format.js';
 import { useNotifications } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
 import styles from './NotificationsPanel.module.css';
 
 /** Whether `n` matches what was typed: its method, or its parameters as JSON. */
@@ -20,7 +21,7 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
     return q ? notifications.items.filter((n) => matches(n, q)) : notifications.items;
   }, [notifications, filter]);
   return (
-    <div className="timeline">
+    <div className={timeline.timeline}>
       <div className="toolbar">
         <input type="search" aria-label="Filter notifications" placeholder="Filter by method or content" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted">
@@ -38,10 +39,10 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
         renderRow={(i) => {
           const n = shown[i];
           return (
-            <div className={`${styles.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
-              <span className="h-time">{clock(n.time)}</span>
+            <div className={`${timeline.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
+              <span className={timeline.time}>{clock(n.time)}</span>
               <span className={styles.method}>{n.method}</span>
-              <span className={styles.params}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
+              <span className={timeline.text}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
             </div>
           );
         }}
