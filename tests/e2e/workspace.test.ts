@@ -1,8 +1,8 @@
 /**
  * The workspace survives a reload: an example and an opened file come back
  * with their protocol era, sandbox settings and history; Forget workspace
- * closes them and nothing comes back after the next reload. A ?url= server
- * that came back is shown, not opened a second time.
+ * asks, then closes them and nothing comes back after the next reload. A
+ * ?url= server that came back is shown, not opened a second time.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -51,7 +51,16 @@ it('brings back servers with their era, sandbox and history after a reload, unti
   // The settings are in force, not only shown.
   expect(await (await callTool(page, 'env')).locator('.content-text').innerText()).toBe('{"GREETING":"kept"}');
 
+  // Forgetting asks first; Cancel and Escape keep everything.
+  const ask = page.getByRole('group', { name: 'Forget workspace?' });
   await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'detached' });
+  expect(await serverNames(page)).toEqual(['echo', 'capabilities']);
+  await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await ask.getByRole('button', { name: 'Forget', exact: true }).click();
   await page.getByText('None loaded yet.').waitFor();
   await page.reload();
   // Restoring is over once the button is enabled again.
