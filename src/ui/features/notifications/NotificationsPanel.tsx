@@ -2,8 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { NotificationEntry } from '../../../session/entries.js';
 import type { ServerSession } from '../../../session/server-session.js';
-import { VirtualList } from '../../components/VirtualList.js';
-import { clock, oneLine } from '../../format.js';
+import { TimelineList } from '../../components/TimelineList.js';
+import { oneLine } from '../../format.js';
 import { useNotifications } from '../../hooks/stores.js';
 import timeline from '../../components/Timeline.module.css';
 import styles from './NotificationsPanel.module.css';
@@ -31,22 +31,14 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
           Clear notifications
         </button>
       </div>
-      <VirtualList
-        label="Notifications"
-        count={shown.length}
-        rowHeight={24}
-        follow
-        renderRow={(i) => {
-          const n = shown[i];
-          return (
-            <div className={`${timeline.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
-              <span className={timeline.time}>{clock(n.time)}</span>
-              <span className={styles.method}>{n.method}</span>
-              <span className={timeline.text}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
-            </div>
-          );
-        }}
-      />
+      <TimelineList label="Notifications" items={shown} rowHeight={24} rowClass={(n) => (n.method.startsWith('supervisor/') ? styles.supervisor : '')}>
+        {(n) => (
+          <>
+            <span className={styles.method}>{n.method}</span>
+            <span className={timeline.text}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
+          </>
+        )}
+      </TimelineList>
     </div>
   );
 }

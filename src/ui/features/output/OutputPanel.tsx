@@ -1,8 +1,7 @@
 /** The component's stdout and stderr, line by line. */
 import { useMemo, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
-import { VirtualList } from '../../components/VirtualList.js';
-import { clock } from '../../format.js';
+import { TimelineList } from '../../components/TimelineList.js';
 import { useOutput } from '../../hooks/stores.js';
 import timeline from '../../components/Timeline.module.css';
 import styles from './OutputPanel.module.css';
@@ -26,22 +25,14 @@ export function OutputPanel({ session }: { session: ServerSession }) {
           Clear output
         </button>
       </div>
-      <VirtualList
-        label="Component output"
-        count={shown.length}
-        rowHeight={22}
-        follow
-        renderRow={(i) => {
-          const e = shown[i];
-          return (
-            <div className={timeline.row}>
-              <span className={timeline.time}>{clock(e.time)}</span>
-              <span className={styles.stream}>{e.stream}</span>
-              <span className={`${timeline.text} ${e.stream === 'stderr' ? styles.stderr : ''}`}>{e.text}</span>
-            </div>
-          );
-        }}
-      />
+      <TimelineList label="Component output" items={shown} rowHeight={22}>
+        {(e) => (
+          <>
+            <span className={styles.stream}>{e.stream}</span>
+            <span className={`${timeline.text} ${e.stream === 'stderr' ? styles.stderr : ''}`}>{e.text}</span>
+          </>
+        )}
+      </TimelineList>
     </div>
   );
 }
