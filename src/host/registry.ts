@@ -163,14 +163,7 @@ export class Registry {
       prompt: this.prompts,
     };
     if (target !== 'server' && !registered[target].has(name)) throw new RegistrationError(`declare-icons: no ${target} "${name}" is registered`);
-    if (bytes.length > LIMITS.metaBytes) throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.metaBytes}`);
-    let value: unknown;
-    try {
-      value = parseJsonBytes(bytes, what);
-    } catch (e) {
-      throw new RegistrationError((e as Error).message);
-    }
-    const icons = parseIcons(value);
+    const icons = parseIcons(jsonWithin(bytes, what, LIMITS.metaBytes));
     if (typeof icons === 'string') throw new RegistrationError(`${what} ${icons}`);
     this.#charge(what, bytes.length);
     this.#icons.set(iconKey(target, target === 'server' ? '' : name), icons);
@@ -183,13 +176,7 @@ export class Registry {
 
   /** Parses a `_meta` object and charges its bytes to the budget (a replaced one stays charged). */
   #meta(what: string, bytes: Uint8Array): Record<string, unknown> {
-    if (bytes.length > LIMITS.metaBytes) throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.metaBytes}`);
-    let value: unknown;
-    try {
-      value = parseJsonBytes(bytes, what);
-    } catch (e) {
-      throw new RegistrationError((e as Error).message);
-    }
+    const value = jsonWithin(bytes, what, LIMITS.metaBytes);
     if (!isJsonObject(value)) throw new RegistrationError(`${what} must be a JSON object`);
     this.#charge(what, bytes.length);
     return value;
@@ -281,16 +268,18 @@ function checkText(what: string, value: string | undefined): void {
   }
 }
 
-function parseSchema(bytes: Uint8Array, what: string): Record<string, unknown> {
-  if (bytes.length > LIMITS.schemaBytes) {
-    throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${LIMITS.schemaBytes}`);
-  }
-  let value: unknown;
+/** The JSON value in `bytes`, refused over `limit` bytes or when it is not UTF-8 JSON. */
+function jsonWithin(bytes: Uint8Array, what: string, limit: number): unknown {
+  if (bytes.length > limit) throw new RegistrationError(`${what} is ${bytes.length} bytes; the limit is ${limit}`);
   try {
-    value = parseJsonBytes(bytes, what);
+    return parseJsonBytes(bytes, what);
   } catch (e) {
     throw new RegistrationError((e as Error).message);
   }
+}
+
+function parseSchema(bytes: Uint8Array, what: string): Record<string, unknown> {
+  const value = jsonWithin(bytes, what, LIMITS.schemaBytes);
   if (!isJsonObject(value)) throw new RegistrationError(`${what} must be a JSON object`);
   const problem = schemaProblem(value);
   if (problem) throw new RegistrationError(`${what} is not a valid JSON Schema: ${problem}`);

@@ -20,6 +20,9 @@ export interface OpenRequest {
   read(): Promise<Uint8Array>;
 }
 
+/** A component to open from a URL (sources.ts fromUrl). */
+export type UrlOpenRequest = OpenRequest & { source: { type: 'url'; url: string } };
+
 /** What a server brings back from before a reload (src/session/workspace.ts). */
 export interface Restored {
   era?: Era;
@@ -52,6 +55,17 @@ export class ServersStore extends Store<ServersState> {
   /** Adds a component, selects it and starts loading it; resolves when it is ready or failed. */
   open(request: OpenRequest, restored: Restored = {}): Promise<void> {
     return this.#add(request.name, request.origin, request.source, { kind: 'component', read: request.read, spawn: this.#options.spawn }, restored);
+  }
+
+  /**
+   * Selects the component already open from the same URL, or else opens it as `open` does: the
+   * page's ?url= is there again after a reload, and the saved workspace has brought it back.
+   */
+  openUrl(request: UrlOpenRequest): Promise<void> {
+    const same = this.value.sessions.find((s) => s.source.type === 'url' && s.source.url === request.source.url);
+    if (!same) return this.open(request);
+    this.select(same.id);
+    return Promise.resolve();
   }
 
   /** Adds a server running at a Streamable HTTP URL, selects it and connects; resolves when it is ready or failed. */

@@ -1,7 +1,7 @@
 /** Where component bytes come from: a bundled example, a file, or a URL. */
 import * as z from 'zod/v4';
 import { checkSize, MAX_COMPONENT_BYTES } from '../host/file-check.js';
-import type { OpenRequest } from './servers.js';
+import type { OpenRequest, UrlOpenRequest } from './servers.js';
 
 export const ExampleSchema = z.object({
   name: z.string(),
@@ -94,7 +94,7 @@ export function fromFile(file: File): OpenRequest {
 }
 
 /** A URL that does not parse still opens a server, one that says why it could not be read. */
-export function fromUrl(url: string, base: string): OpenRequest {
+export function fromUrl(url: string, base: string): UrlOpenRequest {
   let absolute: URL;
   try {
     absolute = new URL(url, base);

@@ -37,10 +37,11 @@ const examples = await loadExamples(base).catch((e: unknown) => {
 const storage = indexedDbWorkspace();
 const workspace = storage && new WorkspaceStore({ servers, storage, examples, base });
 const url = new URLSearchParams(window.location.search).get('url');
-// The saved servers come back first (loading as usual, the page renders meanwhile), then ?url= joins them.
+// The saved servers come back first (loading as usual, the page renders meanwhile), then ?url= joins
+// them, or is shown if it is one of them.
 void (async () => {
   await workspace?.restore();
-  if (url) void servers.open(fromUrl(url, base));
+  if (url) void servers.openUrl(fromUrl(url, base));
 })();
 
 createRoot(document.getElementById('root')!).render(

@@ -30,7 +30,7 @@ describe('logs, progress, notifications and output', () => {
     await openTab(page, 'Logs');
     const logs = page.getByRole('list', { name: 'Log messages' });
     await logs.getByText('long: step 5 of 5').waitFor();
-    expect((await logs.locator('.log-row').allInnerTexts()).filter((t) => /info\s+everything\s+long: step \d of 5/.test(t))).toHaveLength(5);
+    expect((await logs.getByRole('listitem').allInnerTexts()).filter((t) => /info\s+everything\s+long: step \d of 5/.test(t))).toHaveLength(5);
 
     await openTab(page, 'Notifications');
     const notes = page.getByRole('list', { name: 'Notifications' });
@@ -65,11 +65,11 @@ describe('logs, progress, notifications and output', () => {
     await openTab(page, 'Output');
     const output = page.getByRole('list', { name: 'Component output' });
     await output.getByText('everything: the fail tool ran (this line is on stderr)').waitFor();
-    const rows = (await output.locator('.out-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    const rows = (await output.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
     expect(rows).toContainEqual(expect.stringMatching(/stdout everything: registered \d+ tools, \d+ resources, \d+ prompts$/));
     expect(rows).toContainEqual(expect.stringMatching(/stderr everything: the fail tool ran/));
     await page.getByLabel('stdout').uncheck();
-    expect(await output.locator('.out-row').count()).toBe(1);
+    expect(await output.getByRole('listitem').count()).toBe(1);
     expect(opened().errors).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The workspace survives a reload: an example and an opened file come back
  * with their protocol era, sandbox settings and history; Forget workspace
- * closes them and nothing comes back after the next reload.
+ * asks, then closes them and nothing comes back after the next reload. A
+ * ?url= server that came back is shown, not opened a second time.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -50,10 +51,39 @@ it('brings back servers with their era, sandbox and history after a reload, unti
   // The settings are in force, not only shown.
   expect(await (await callTool(page, 'env')).locator('.content-text').innerText()).toBe('{"GREETING":"kept"}');
 
+  // Forgetting asks first; Cancel and Escape keep everything.
+  const ask = page.getByRole('group', { name: 'Forget workspace?' });
   await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'detached' });
+  expect(await serverNames(page)).toEqual(['echo', 'capabilities']);
+  await page.getByRole('button', { name: 'Forget workspace' }).click();
+  await ask.getByRole('button', { name: 'Forget', exact: true }).click();
   await page.getByText('None loaded yet.').waitFor();
   await page.reload();
   // Restoring is over once the button is enabled again.
   await expect.poll(() => page.getByRole('button', { name: 'Forget workspace' }).isEnabled(), { timeout: 10_000 }).toBe(true);
   expect(await page.getByRole('navigation', { name: 'Servers' }).getByText('None loaded yet.').count()).toBe(1);
 }, 180_000);
+
+/** The names in the Servers list, in order (read from each server's Close button). */
+async function serverNames(page: Page): Promise<string[]> {
+  const close = page.getByRole('navigation', { name: 'Servers' }).getByRole('button', { name: /^Close / });
+  return (await close.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((label) => label.replace(/^Close /, ''));
+}
+
+it('shows the restored server of ?url= after a reload instead of opening it a second time', async () => {
+  const { page } = await pages.open('?url=examples/echo.wasm');
+  await waitForPhase(page, 'echo', 'ready');
+  // Another server is the one shown when the workspace is saved.
+  await loadExample(page, 'trap');
+  await saveState(page).filter({ hasText: /^Workspace saved$/ }).waitFor({ timeout: 10_000 });
+
+  await page.reload();
+  await expect.poll(() => page.getByRole('button', { name: 'Forget workspace' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+  expect(await serverNames(page)).toEqual(['echo', 'trap']);
+  await waitForPhase(page, 'echo', 'ready');
+  expect(await page.getByRole('navigation', { name: 'Servers' }).locator('[aria-current="true"]').innerText()).toMatch(/^echo\b/);
+}, 120_000);

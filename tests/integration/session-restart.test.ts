@@ -4,9 +4,8 @@
  * the supervisor, must hand them to the new component.
  */
 import { afterEach, expect, it } from 'vitest';
-import { ServerSession } from '../../src/session/server-session.js';
-import { exampleBytes } from '../helpers/examples.js';
-import { inThread } from '../helpers/in-thread.js';
+import type { ServerSession } from '../../src/session/server-session.js';
+import { startExampleSession } from '../helpers/example-session.js';
 
 let session: ServerSession | undefined;
 afterEach(() => session?.close());
@@ -17,17 +16,7 @@ async function notify(s: ServerSession): Promise<string> {
 }
 
 it('keeps a resource subscription across a restart by hand', async () => {
-  const bytes = exampleBytes('everything');
-  session = new ServerSession({
-    id: 's1',
-    name: 'everything',
-    origin: 'test',
-    source: { type: 'file', name: 'test' },
-    target: { kind: 'component', read: async () => bytes, spawn: inThread },
-    deadlineMs: 30_000,
-  });
-  await session.start();
-  expect(session.status.value.phase).toBe('ready');
+  session = await startExampleSession('everything');
   await session.setSubscribed('mem://watched', true);
   expect(await notify(session)).toMatch(/version \d+, subscribed\)/);
   await session.restart('a test');

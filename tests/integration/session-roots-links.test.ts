@@ -4,21 +4,11 @@
  * input_required round in 2026-07-28), and a URL elicitation waits for the person's answer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Era } from '../../src/session/era.js';
-import { ServerSession } from '../../src/session/server-session.js';
-import { exampleBytes } from '../helpers/examples.js';
-import { inThread } from '../helpers/in-thread.js';
+import type { ServerSession } from '../../src/session/server-session.js';
+import { startExampleSession } from '../helpers/example-session.js';
 
 let session: ServerSession | undefined;
 afterEach(() => session?.close());
-
-async function start(era: Era): Promise<ServerSession> {
-  const bytes = exampleBytes('everything');
-  const s = new ServerSession({ id: 's1', name: 'everything', origin: 'test', source: { type: 'file', name: 'test' }, target: { kind: 'component', read: async () => bytes, spawn: inThread }, deadlineMs: 30_000, era });
-  await s.start();
-  expect(s.status.value.phase).toBe('ready');
-  return s;
-}
 
 const call = async (s: ServerSession, name: string) => {
   await s.callTool({ name, inputSchema: { type: 'object' } }, {});
@@ -27,7 +17,7 @@ const call = async (s: ServerSession, name: string) => {
 
 describe.each(['2025-11-25', '2026-07-28'] as const)('%s', (era) => {
   it("gives the component the roots the person set", async () => {
-    session = await start(era);
+    session = await startExampleSession('everything', era);
     expect((await call(session, 'roots'))?.result?.result.content).toEqual([{ type: 'text', text: 'no roots' }]);
     session.roots.set([{ uri: 'file:///home/ada/project', name: 'project' }, { uri: 'file:///tmp' }]);
     expect((await call(session, 'roots'))?.result?.result.content).toEqual([{ type: 'text', text: 'project (file:///home/ada/project), file:///tmp' }]);
@@ -36,7 +26,7 @@ describe.each(['2025-11-25', '2026-07-28'] as const)('%s', (era) => {
   });
 
   it('asks the person about a URL elicitation and sends their answer', async () => {
-    session = await start(era);
+    session = await startExampleSession('everything', era);
     const s = session;
     const pending = call(s, 'sign-in');
     await new Promise<void>((resolve) => {

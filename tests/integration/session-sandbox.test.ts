@@ -8,24 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandbox } from '../../src/session/sandbox.js';
-import { ServerSession } from '../../src/session/server-session.js';
-import { exampleBytes } from '../helpers/examples.js';
-import { inThread } from '../helpers/in-thread.js';
+import type { ServerSession } from '../../src/session/server-session.js';
+import { startExampleSession } from '../helpers/example-session.js';
 
 let session: ServerSession;
 
 beforeAll(async () => {
-  const bytes = exampleBytes('capabilities');
-  session = new ServerSession({
-    id: 's1',
-    name: 'capabilities',
-    origin: 'test',
-    source: { type: 'file', name: 'test' },
-    target: { kind: 'component', read: async () => bytes, spawn: inThread },
-    deadlineMs: 30_000,
-  });
-  await session.start();
-  expect(session.status.value.phase).toBe('ready');
+  session = await startExampleSession('capabilities');
 });
 afterAll(() => session?.close());
 

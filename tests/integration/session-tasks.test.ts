@@ -4,17 +4,13 @@
  * and every task message is in History.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ServerSession } from '../../src/session/server-session.js';
+import type { ServerSession } from '../../src/session/server-session.js';
 import type { TaskEntry } from '../../src/session/tasks.js';
-import { exampleBytes } from '../helpers/examples.js';
-import { inThread } from '../helpers/in-thread.js';
+import { startExampleSession } from '../helpers/example-session.js';
 
 let session: ServerSession;
 beforeEach(async () => {
-  const bytes = exampleBytes('conformance');
-  session = new ServerSession({ id: 's1', name: 'conformance', origin: 'test', source: { type: 'file', name: 'test' }, target: { kind: 'component', read: async () => bytes, spawn: inThread }, deadlineMs: 30_000, era: '2026-07-28' });
-  await session.start();
-  expect(session.status.value.phase).toBe('ready');
+  session = await startExampleSession('conformance', '2026-07-28');
 });
 afterEach(() => session.close());
 

@@ -7,6 +7,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useProblems } from '../../hooks/problems.js';
 import { SchemaForm } from '../tools/SchemaForm.js';
+import { ElicitActions } from './ElicitActions.js';
 import { acceptedContent, elicitationField, initialAnswer } from './elicitation.js';
 
 interface Props {
@@ -38,19 +39,17 @@ export function ElicitationRequest({ params, idPrefix, onAnswer }: Props) {
       ) : (
         <SchemaForm field={field} value={value} onChange={(v) => setValue(v as Record<string, unknown>)} onProblem={onProblem} idPrefix={idPrefix} />
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!('content' in checked)} aria-keyshortcuts="Control+Enter Meta+Enter">
-          Accept
-        </button>
-        <button type="button" onClick={() => onAnswer({ action: 'decline' })}>
-          Decline
-        </button>
-        <button type="button" onClick={() => onAnswer({ action: 'cancel' })}>
-          Cancel
-        </button>
+      <ElicitActions
+        onAnswer={onAnswer}
+        accept={
+          <button type="submit" className="primary" disabled={!('content' in checked)} aria-keyshortcuts="Control+Enter Meta+Enter">
+            Accept
+          </button>
+        }
+      >
         {'problems' in checked && <span className="muted">{checked.problems.join('; ')}</span>}
         <span className="muted kbd-hint">Ctrl/⌘+Enter accepts</span>
-      </div>
+      </ElicitActions>
     </form>
   );
 }

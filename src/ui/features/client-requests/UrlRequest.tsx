@@ -5,6 +5,7 @@
  * answers `accept`; Decline and Cancel send only the action.
  */
 import type { ElicitRequestURLParams, ElicitResult } from '@modelcontextprotocol/client';
+import { ElicitActions } from './ElicitActions.js';
 import { checkLink } from './link.js';
 
 interface Props {
@@ -37,19 +38,16 @@ export function UrlRequest({ params, onAnswer }: Props) {
           Not opened: {link.reason} (<code className="ask-url">{params.url}</code>)
         </p>
       )}
-      <div className="actions">
-        {link.ok && (
-          <a className="ask-open" href={link.href} target="_blank" rel="noopener noreferrer" onClick={() => onAnswer({ action: 'accept' })}>
-            Open in new tab
-          </a>
-        )}
-        <button type="button" onClick={() => onAnswer({ action: 'decline' })}>
-          Decline
-        </button>
-        <button type="button" onClick={() => onAnswer({ action: 'cancel' })}>
-          Cancel
-        </button>
-      </div>
+      <ElicitActions
+        onAnswer={onAnswer}
+        accept={
+          link.ok && (
+            <a className="ask-open" href={link.href} target="_blank" rel="noopener noreferrer" onClick={() => onAnswer({ action: 'accept' })}>
+              Open in new tab
+            </a>
+          )
+        }
+      />
     </div>
   );
 }

@@ -2,12 +2,13 @@
  * "Save to collection…": names the request a panel is about to send and puts
  * it into an existing collection or a new one (typing a new name creates it).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { CallRequest } from '../../../collections/format.js';
 import { callName } from '../../../collections/propose.js';
 import { toWire } from '../../../collections/request.js';
 import { useApp } from '../../app-context.js';
 import { useCollections } from '../../hooks/collections.js';
+import { SaveForm, type Said } from './SaveForm.js';
 
 export type Built = { ok: true; request: CallRequest } | { ok: false; problem: string };
 
@@ -21,60 +22,36 @@ export const DEFAULT_COLLECTION = 'Saved calls';
 export function SaveCall({ build }: Props) {
   const { collections } = useApp();
   const names = useCollections(collections).collections.map((c) => c.name);
-  const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [collection, setCollection] = useState(names[0] ?? DEFAULT_COLLECTION);
-  const [said, setSaid] = useState<{ ok: boolean; text: string }>();
   const listId = useId();
   const start = () => {
     const built = build();
     // Named like the history names it: `tools/call add`, `resources/read mem://greeting`.
     setName(built.ok ? callName(toWire(built.request)) : '');
-    setSaid(undefined);
-    setOpen(true);
   };
-  const save = (event: FormEvent) => {
-    event.preventDefault();
+  const save = (): Said => {
     const built = build();
-    if (!built.ok) return setSaid({ ok: false, text: built.problem });
-    if (!name.trim() || !collection.trim()) return setSaid({ ok: false, text: 'A call and its collection need names.' });
+    if (!built.ok) return { ok: false, text: built.problem };
+    if (!name.trim() || !collection.trim()) return { ok: false, text: 'A call and its collection need names.' };
     const saved = collections.saveCall(collection.trim(), { name: name.trim(), request: built.request });
-    setSaid({ ok: true, text: `Saved as “${saved}” in ${collection.trim()}.` });
-    setOpen(false);
+    return { ok: true, text: `Saved as “${saved}” in ${collection.trim()}.` };
   };
   return (
     <span className="save-call">
-      {!open && (
-        <button type="button" onClick={start}>
-          Save to collection…
-        </button>
-      )}
-      {open && (
-        <form className="inline save-call-form" aria-label="Save call" onSubmit={save}>
-          <label>
-            Call name <input value={name} onChange={(e) => setName(e.target.value)} />
-          </label>
-          <label>
-            Collection <input value={collection} list={listId} onChange={(e) => setCollection(e.target.value)} />
-          </label>
-          <datalist id={listId}>
-            {names.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-          <button type="submit" className="primary">
-            Save call
-          </button>
-          <button type="button" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </form>
-      )}
-      {said && (
-        <span role={said.ok ? 'status' : 'alert'} className={said.ok ? 'muted' : 'field-error'}>
-          {said.text}
-        </span>
-      )}
+      <SaveForm opener="Save to collection…" label="Save call" submit="Save call" onOpen={start} onSave={save}>
+        <label>
+          Call name <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Collection <input value={collection} list={listId} onChange={(e) => setCollection(e.target.value)} />
+        </label>
+        <datalist id={listId}>
+          {names.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+      </SaveForm>
     </span>
   );
 }

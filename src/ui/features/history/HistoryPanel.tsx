@@ -10,6 +10,7 @@ import { JsonView } from '../../components/JsonView.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import type { HistoryEntry } from '../../../session/entries.js';
 import { useHistory } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
 import { callRounds } from './call-rounds.js';
 import styles from './History.module.css';
 import { Resent } from './Resent.js';
@@ -32,7 +33,7 @@ export function HistoryPanel({ session }: { session: ServerSession }) {
   const exportAll = () => download(`${session.name}-history.jsonl`, toJsonLines(history.items));
 
   return (
-    <div className={styles.history}>
+    <div className={timeline.timeline}>
       <div className="toolbar">
         <input type="search" aria-label="Filter history" placeholder="Filter by method, name, URI or id" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="history-count">

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../../session/entries.js';
 import { bytes, clock, ms } from '../../format.js';
 import type { CallRound } from './call-rounds.js';
+import timeline from '../../components/Timeline.module.css';
 import styles from './History.module.css';
 
 /** One message in the timeline: a fixed-height row (the list is virtualized). */
@@ -17,16 +18,16 @@ export function HistoryRow({ entry, round, selected, onSelect }: Props) {
   return (
     <button
       type="button"
-      className={`${styles.row} ${entry.kind === 'error' ? styles.error : ''} ${selected ? styles.selected : ''}`}
+      className={`${timeline.row} ${styles.row} ${entry.kind === 'error' ? styles.error : ''} ${selected ? styles.selected : ''}`}
       aria-current={selected}
       onClick={onSelect}
     >
-      <span className="h-time">{clock(entry.time)}</span>
+      <span className={timeline.time}>{clock(entry.time)}</span>
       <span className={`${styles.dir} ${out ? styles.out : styles.in}`} title={out ? 'sent to the server' : 'received from the server'}>
         {out ? '→ sent' : '← recv'}
       </span>
       <span className={styles.kind}>{entry.kind}</span>
-      <span className={styles.method} title={entry.subject}>
+      <span className={`${timeline.text} ${styles.method}`} title={entry.subject}>
         {entry.method ?? ''}
         {entry.subject !== undefined && <span className={styles.subject}> {entry.subject}</span>}
         {round && <span className={styles.round}>{` round ${round.round} of call #${String(round.first)}`}</span>}

@@ -9,9 +9,11 @@ import { useMemo, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
 import { errorInfo, type ErrorInfo } from '../../../session/outcome.js';
 import { ErrorBox } from '../../components/ErrorBox.js';
-import { VirtualList } from '../../components/VirtualList.js';
-import { clock, oneLine } from '../../format.js';
+import { TimelineList } from '../../components/TimelineList.js';
+import { oneLine } from '../../format.js';
 import { useLogLevel, useLogs } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
+import styles from './LogsPanel.module.css';
 
 const LEVELS = LoggingLevelSchema.options;
 const rank = (l: LoggingLevel) => LEVELS.indexOf(l);
@@ -26,7 +28,7 @@ export function LogsPanel({ session }: { session: ServerSession }) {
     session.setLogLevel(next).catch((e: unknown) => setError(errorInfo(e)));
   };
   return (
-    <div className="timeline">
+    <div className={timeline.timeline}>
       <div className="toolbar">
         <label>
           Log level{' '}
@@ -49,23 +51,15 @@ export function LogsPanel({ session }: { session: ServerSession }) {
         </button>
       </div>
       {error && <ErrorBox error={error} title="logging/setLevel failed" />}
-      <VirtualList
-        label="Log messages"
-        count={shown.length}
-        rowHeight={24}
-        follow
-        renderRow={(i) => {
-          const e = shown[i];
-          return (
-            <div className={`log-row level-${e.level}`}>
-              <span className="h-time">{clock(e.time)}</span>
-              <span className="log-level">{e.level}</span>
-              {e.logger && <span className="log-logger">{e.logger}</span>}
-              <span className="log-data">{oneLine(e.data, 500)}</span>
-            </div>
-          );
-        }}
-      />
+      <TimelineList label="Log messages" items={shown} rowHeight={24}>
+        {(e) => (
+          <>
+            <span className={`${styles.level} ${styles[e.level]}`}>{e.level}</span>
+            {e.logger && <span className={styles.logger}>{e.logger}</span>}
+            <span className={timeline.text}>{oneLine(e.data, 500)}</span>
+          </>
+        )}
+      </TimelineList>
     </div>
   );
 }

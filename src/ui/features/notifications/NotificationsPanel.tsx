@@ -2,9 +2,10 @@
 import { useMemo, useState } from 'react';
 import type { NotificationEntry } from '../../../session/entries.js';
 import type { ServerSession } from '../../../session/server-session.js';
-import { VirtualList } from '../../components/VirtualList.js';
-import { clock, oneLine } from '../../format.js';
+import { TimelineList } from '../../components/TimelineList.js';
+import { oneLine } from '../../format.js';
 import { useNotifications } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
 import styles from './NotificationsPanel.module.css';
 
 /** Whether `n` matches what was typed: its method, or its parameters as JSON. */
@@ -20,7 +21,7 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
     return q ? notifications.items.filter((n) => matches(n, q)) : notifications.items;
   }, [notifications, filter]);
   return (
-    <div className="timeline">
+    <div className={timeline.timeline}>
       <div className="toolbar">
         <input type="search" aria-label="Filter notifications" placeholder="Filter by method or content" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted">
@@ -30,22 +31,14 @@ export function NotificationsPanel({ session }: { session: ServerSession }) {
           Clear notifications
         </button>
       </div>
-      <VirtualList
-        label="Notifications"
-        count={shown.length}
-        rowHeight={24}
-        follow
-        renderRow={(i) => {
-          const n = shown[i];
-          return (
-            <div className={`${styles.row} ${n.method.startsWith('supervisor/') ? styles.supervisor : ''}`}>
-              <span className="h-time">{clock(n.time)}</span>
-              <span className={styles.method}>{n.method}</span>
-              <span className={styles.params}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
-            </div>
-          );
-        }}
-      />
+      <TimelineList label="Notifications" items={shown} rowHeight={24} rowClass={(n) => (n.method.startsWith('supervisor/') ? styles.supervisor : '')}>
+        {(n) => (
+          <>
+            <span className={styles.method}>{n.method}</span>
+            <span className={timeline.text}>{n.params === undefined ? '' : oneLine(n.params, 400)}</span>
+          </>
+        )}
+      </TimelineList>
     </div>
   );
 }

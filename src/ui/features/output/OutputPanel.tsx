@@ -1,9 +1,10 @@
 /** The component's stdout and stderr, line by line. */
 import { useMemo, useState } from 'react';
 import type { ServerSession } from '../../../session/server-session.js';
-import { VirtualList } from '../../components/VirtualList.js';
-import { clock } from '../../format.js';
+import { TimelineList } from '../../components/TimelineList.js';
 import { useOutput } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
+import styles from './OutputPanel.module.css';
 
 export function OutputPanel({ session }: { session: ServerSession }) {
   const output = useOutput(session);
@@ -11,7 +12,7 @@ export function OutputPanel({ session }: { session: ServerSession }) {
   const [stderr, setStderr] = useState(true);
   const shown = useMemo(() => output.items.filter((e) => (e.stream === 'stdout' ? stdout : stderr)), [output, stdout, stderr]);
   return (
-    <div className="timeline">
+    <div className={timeline.timeline}>
       <div className="toolbar">
         <label>
           <input type="checkbox" checked={stdout} onChange={(e) => setStdout(e.target.checked)} /> stdout
@@ -24,22 +25,14 @@ export function OutputPanel({ session }: { session: ServerSession }) {
           Clear output
         </button>
       </div>
-      <VirtualList
-        label="Component output"
-        count={shown.length}
-        rowHeight={22}
-        follow
-        renderRow={(i) => {
-          const e = shown[i];
-          return (
-            <div className={`out-row ${e.stream}`}>
-              <span className="h-time">{clock(e.time)}</span>
-              <span className="out-stream">{e.stream}</span>
-              <span className="out-text">{e.text}</span>
-            </div>
-          );
-        }}
-      />
+      <TimelineList label="Component output" items={shown} rowHeight={22}>
+        {(e) => (
+          <>
+            <span className={styles.stream}>{e.stream}</span>
+            <span className={`${timeline.text} ${e.stream === 'stderr' ? styles.stderr : ''}`}>{e.text}</span>
+          </>
+        )}
+      </TimelineList>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { DENIAL_LABELS } from '../../../session/sandbox.js';
 import type { ServerSession } from '../../../session/server-session.js';
 import { clock } from '../../format.js';
 import { useDenials } from '../../hooks/stores.js';
+import timeline from '../../components/Timeline.module.css';
 
 export function DenialList({ session }: { session: ServerSession }) {
   const { items, total } = useDenials(session);
@@ -15,7 +16,7 @@ export function DenialList({ session }: { session: ServerSession }) {
         <ul className="plain-list">
           {items.map((d) => (
             <li key={d.seq} className="denial">
-              <span className="h-time">{clock(d.time)}</span> {DENIAL_LABELS[d.capability]} to <code>{d.detail}</code>
+              <span className={timeline.time}>{clock(d.time)}</span> {DENIAL_LABELS[d.capability]} to <code>{d.detail}</code>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
-/** Whether the workspace is saved for the next visit, and the way to forget it (docs/workspace.md). */
+/** Whether the workspace is saved for the next visit, and the way to forget it, asked once more first (docs/workspace.md). */
+import { useState, type KeyboardEvent } from 'react';
 import type { SaveState, WorkspaceStore } from '../../../session/workspace.js';
 import { useApp } from '../../app-context.js';
 import { useSaveState } from '../../hooks/stores.js';
@@ -19,21 +20,44 @@ function label(state: SaveState): string {
   }
 }
 
+/** The question before forgetting: nothing is forgotten until Forget is chosen. Cancel, or Escape, keeps everything. */
+function ConfirmForget({ onForget, onCancel }: { onForget(): void; onCancel(): void }) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onCancel();
+  };
+  return (
+    <div role="group" aria-label="Forget workspace?" className="saved-workspace" onKeyDown={onKeyDown}>
+      <span>Close every server and erase what this page saved of them?</span>
+      <button type="button" className="primary" onClick={onForget}>
+        Forget
+      </button>
+      {/* Focused, so that a second Enter does not forget. */}
+      <button type="button" onClick={onCancel} autoFocus>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 function Controls({ workspace }: { workspace: WorkspaceStore }) {
   const state = useSaveState(workspace);
+  const [asking, setAsking] = useState(false);
+  const forget = () => {
+    setAsking(false);
+    void workspace.forget();
+  };
   return (
     <div className="saved-workspace">
       <span role="status" className={state.phase === 'failed' ? 'saved-workspace-failed' : 'muted'} data-testid="workspace-state">
         {label(state)}
       </span>
-      <button
-        type="button"
-        disabled={state.phase === 'restoring'}
-        title="Close every server and erase what this page saved of them"
-        onClick={() => void workspace.forget()}
-      >
-        Forget workspace
-      </button>
+      {asking ? (
+        <ConfirmForget onForget={forget} onCancel={() => setAsking(false)} />
+      ) : (
+        <button type="button" disabled={state.phase === 'restoring'} title="Close every server and erase what this page saved of them" onClick={() => setAsking(true)}>
+          Forget workspace
+        </button>
+      )}
     </div>
   );
 }
