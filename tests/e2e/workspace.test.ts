@@ -79,6 +79,8 @@ it('shows the restored server of ?url= after a reload instead of opening it a se
   await waitForPhase(page, 'echo', 'ready');
   // Another server is the one shown when the workspace is saved.
   await loadExample(page, 'trap');
+  // Once trap is up its change is in the next save, so "saved" cannot be echo's alone.
+  await waitForPhase(page, 'trap', 'ready');
   await saveState(page).filter({ hasText: /^Workspace saved$/ }).waitFor({ timeout: 10_000 });
 
   await page.reload();
