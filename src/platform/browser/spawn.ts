@@ -4,8 +4,9 @@
  * (src/worker/control-client.ts) load the component in it. Resolves with a
  * link once the component serves MCP.
  */
-import { startControlledWorker, type ControlledLink, type ControlledWorker, type ControlListener } from '../../worker/control-client.js';
+import { startControlledWorker, type ControlledLink, type ControlListener } from '../../worker/control-client.js';
 import type { Grants, Limits } from '../../worker/protocol.js';
+import { controlledWorker } from './controlled-worker.js';
 import { IdleWorker } from './idle-worker.js';
 
 /** A worker link that can also be asked for the component's memory use. */
@@ -33,7 +34,7 @@ export function spawnComponentWorker(
 ): Promise<BrowserWorkerLink> {
   const channel = new MessageChannel();
   const started = startControlledWorker({
-    worker: controlled(idle.take()),
+    worker: controlledWorker(idle.take()),
     channel: { local: channel.port1, remote: channel.port2 },
     bytes,
     loadTimeoutMs: LOAD_TIMEOUT_MS,
@@ -45,22 +46,4 @@ export function spawnComponentWorker(
   const prepare = () => idle.prepare();
   void started.then(prepare, prepare);
   return started;
-}
-
-function controlled(worker: Worker): ControlledWorker {
-  return {
-    post: (message, transfer) => worker.postMessage(message, transfer),
-    listen: (listener) => {
-      worker.addEventListener('message', (event: MessageEvent) => listener.message(event.data));
-      worker.addEventListener('error', (event: ErrorEvent) => {
-        // Handled here: the page reports it as the component's failure, not as an uncaught error.
-        event.preventDefault();
-        listener.failure({ code: 'WORKER_CRASHED', message: `the component worker stopped: ${event.message || 'it could not start or was killed'}` });
-      });
-      worker.addEventListener('messageerror', () =>
-        listener.failure({ code: 'WORKER_CRASHED', message: 'the component worker sent a message that could not be read' }),
-      );
-    },
-    terminate: () => worker.terminate(),
-  };
 }
