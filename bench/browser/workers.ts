@@ -5,14 +5,17 @@
  * load, see src/platform/browser/idle-worker.ts), but named, so the runner
  * finds it over CDP, and kept hold of, so the page can ask it for `stats`.
  */
+import { toWireError } from '../../src/host/errors.js';
+import { controlledWorker } from '../../src/platform/browser/controlled-worker.js';
 import { IdleWorker } from '../../src/platform/browser/idle-worker.js';
 import type { PortLike } from '../../src/transport/message-port.js';
 import type { WorkerLink } from '../../src/transport/supervised.js';
-import { FromWorkerSchema, type FromWorker, type ToWorker } from '../../src/worker/protocol.js';
+import { startControlledWorker, type StageMessage } from '../../src/worker/control-client.js';
 
-export type Stage = Extract<FromWorker, { type: 'stage' }>['stage'];
-type Ready = Extract<FromWorker, { type: 'ready' }>;
-type Stats = Extract<FromWorker, { type: 'stats' }>;
+export type Stage = StageMessage['stage'];
+
+/** As the app allows (src/platform/browser/spawn.ts). */
+const LOAD_TIMEOUT_MS = 60_000;
 
 export interface BenchLink extends WorkerLink {
   /** The worker's name: the runner finds its CDP target by it. */
@@ -53,9 +56,10 @@ export function nextComponentWorker(): string {
 }
 
 /**
- * Loads `bytes` (copied, the copy transferred) in the app's component worker: the one waiting, as
- * the app does, or with `fresh` one started when the clock starts (--experiments: loads as they
- * were before workers were started ahead). Resolves at `ready`; the clock starts here.
+ * Loads `bytes` (copied, the copy transferred) in the app's component worker, through the app's
+ * control client: the one waiting, as the app does, or with `fresh` one started when the clock
+ * starts (--experiments: loads as they were before workers were started ahead). Resolves at
+ * `ready`; the clock starts here.
  */
 export async function spawnComponent(bytes: Uint8Array, label: string, fresh = false): Promise<BenchLink> {
   const started = performance.now();
@@ -64,50 +68,33 @@ export async function spawnComponent(bytes: Uint8Array, label: string, fresh = f
   const channel = new MessageChannel();
   const stages: BenchLink['stages'] = {};
   const arrivals: BenchLink['arrivals'] = {};
-  const statsWaiters: ((s: Stats) => void)[] = [];
-  return new Promise((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent) => {
-      const message = FromWorkerSchema.parse(event.data);
-      switch (message.type) {
-        case 'stage':
-          stages[message.stage] = message.ms;
-          arrivals[message.stage] = performance.now() - started;
-          break;
-        case 'ready':
-          resolve(link(message, performance.now() - started));
-          if (!fresh) idle.prepare();
-          break;
-        case 'stats':
-          statsWaiters.shift()?.(message);
-          break;
-        case 'error':
-          worker.terminate();
-          reject(new Error(`${label}: ${message.error.code}: ${message.error.message}`));
-          if (!fresh) idle.prepare();
-          break;
-        case 'output':
-          break;
-      }
-    });
-    worker.addEventListener('error', (event) => reject(new Error(`${label}: the worker stopped: ${event.message}`)));
-    const link = (ready: Ready, readyMs: number): BenchLink => ({
-      name,
-      port: channel.port1,
-      terminate: () => worker.terminate(),
-      readyMs,
-      stages,
-      arrivals,
-      cached: ready.cached,
-      memoryBytes: () =>
-        new Promise<number | undefined>((done) => {
-          statsWaiters.push((s) => done(s.memoryBytes));
-          worker.postMessage({ type: 'stats' } satisfies ToWorker);
-        }),
-    });
-    const copy = bytes.slice().buffer;
-    const load: ToWorker = { type: 'load', bytes: copy, port: channel.port2 };
-    worker.postMessage(load, [copy, channel.port2]);
+  let readyMs = 0;
+  let cached: boolean | undefined;
+  const loading = startControlledWorker({
+    worker: controlledWorker(worker),
+    channel: { local: channel.port1, remote: channel.port2 },
+    bytes,
+    loadTimeoutMs: LOAD_TIMEOUT_MS,
+    listener: {
+      onStage: (message) => {
+        stages[message.stage] = message.ms;
+        arrivals[message.stage] = performance.now() - started;
+      },
+      onReady: (message) => {
+        readyMs = performance.now() - started;
+        cached = message.cached;
+      },
+    },
   });
+  try {
+    const link = await loading;
+    return Object.assign(link, { name, readyMs, stages, arrivals, cached, memoryBytes: async () => (await link.stats())?.memoryBytes });
+  } catch (e) {
+    const { code, message } = toWireError(e);
+    throw new Error(`${label}: ${code}: ${message}`);
+  } finally {
+    if (!fresh) idle.prepare();
+  }
 }
 
 /** Starts the JS baseline (baseline-worker.ts); resolves when its Server listens on the port. */

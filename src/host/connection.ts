@@ -9,10 +9,10 @@
 import type { Transport } from '@modelcontextprotocol/server';
 import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { ComponentHost } from './component.js';
-import { createServerFactory } from './server.js';
+import { createServerFactory, type ServerFactoryOptions } from './server.js';
 
 export type Connection = StdioServerHandle;
 
-export function serveConnection(host: ComponentHost, transport: Transport): Connection {
-  return serveStdio(createServerFactory(host, { connection: true }), { transport });
+export function serveConnection(host: ComponentHost, transport: Transport, options: Omit<ServerFactoryOptions, 'connection'> = {}): Connection {
+  return serveStdio(createServerFactory(host, { ...options, connection: true }), { transport });
 }

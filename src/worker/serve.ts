@@ -38,13 +38,14 @@ export function serveInWorker(control: ControlEndpoint, platform: () => Promise<
         onStage: (stage, ms) => control.post({ type: 'stage', stage, ms }),
         onOutput: (stream, text) => control.post({ type: 'output', stream, text }),
       });
+      // The main thread hears of calls held between input_required rounds here, whatever the port
+      // carries: its supervisor pauses the deadlines while the component waits on a client.
+      const onHeld = (calls: number) => control.post({ type: 'held', calls });
       if (message.serve === 'http') {
-        // Over HTTP the main thread sees no JSON-RPC, so it hears of held calls here (its deadlines pause).
-        const onHeld = (calls: number) => control.post({ type: 'held', calls });
         const factory = createServerFactory(host, { connection: false, onHeld, ...(message.stateKey ? { stateKey: message.stateKey } : {}) });
         serveHttpBridge(message.port as unknown as BridgePort, serveModernHttp(host, factory));
       } else {
-        serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike));
+        serveConnection(host, new MessagePortTransport(message.port as unknown as PortLike), { onHeld });
       }
       control.post({ type: 'ready', world: host.world, timings: host.timings, cached: host.cached, refused: [...(await host.refusals())] });
     } catch (e) {
