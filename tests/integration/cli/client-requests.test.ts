@@ -7,11 +7,16 @@ import { BIN, CLI_ENV, ROOT } from '../../helpers/cli.js';
 const TIMEOUT_MS = 1500;
 const hasJspi = typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
 
-describe.skipIf(!hasJspi)('client requests over stdio', () => {
+// 2025-11-25: the component's question is a request to the client. 2026-07-28: an input_required
+// round, the call held in the worker until the retry: the supervisor hears of it from the worker.
+describe.skipIf(!hasJspi).each(['legacy', 'modern'] as const)('client requests over stdio (%s client)', (era) => {
   let client: Client;
 
   beforeAll(async () => {
-    client = new Client({ name: 'asks', version: '1.0.0' }, { capabilities: { sampling: {}, elicitation: {} } });
+    client = new Client(
+      { name: 'asks', version: '1.0.0' },
+      { capabilities: { sampling: {}, elicitation: {} }, ...(era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}) },
+    );
     client.setRequestHandler('sampling/createMessage', async (request) => ({
       role: 'assistant',
       model: 'test-model',
@@ -30,6 +35,7 @@ describe.skipIf(!hasJspi)('client requests over stdio', () => {
       stderr: 'pipe',
     });
     await client.connect(transport);
+    expect(client.getProtocolEra()).toBe(era);
   });
   afterAll(async () => client?.close());
 
@@ -41,5 +47,14 @@ describe.skipIf(!hasJspi)('client requests over stdio', () => {
   test('elicitation: waiting on the user longer than --timeout is not a timeout', async () => {
     const result = await client.callTool({ name: 'ask-user', arguments: {} }, { timeout: 30_000 });
     expect(result.content).toEqual([{ type: 'text', text: 'Hello, Ada!' }]);
+  });
+
+  test('a call sent while the component waits on the user waits too, and is not timed out meanwhile', async () => {
+    const asking = client.callTool({ name: 'ask-user', arguments: {} }, { timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The component runs one call at a time: this one runs only once the question is answered.
+    const behind = client.callTool({ name: 'add', arguments: { a: 2, b: 3 } }, { timeout: 30_000 });
+    expect((await asking).content).toEqual([{ type: 'text', text: 'Hello, Ada!' }]);
+    expect((await behind).isError).toBeFalsy();
   });
 });
