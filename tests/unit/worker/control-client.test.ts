@@ -110,12 +110,13 @@ describe('loading', () => {
 
   it('gives up with TIMED_OUT when ready does not come within the load timeout', async () => {
     const w = start();
+    const result = outcome(w.started);
     await w.hand.advance(999);
     expect(w.counts).toEqual({ terminated: 0, portClosed: 0 });
     await w.hand.advance(1);
     // A ready that arrives after that is too late.
     w.send(READY);
-    expect(await outcome(w.started)).toMatchObject({ code: 'TIMED_OUT' });
+    expect(await result).toMatchObject({ code: 'TIMED_OUT' });
     expect(w.counts).toEqual({ terminated: 1, portClosed: 1 });
   });
 });
