@@ -9,7 +9,7 @@
 import { isJSONRPCRequest } from '@modelcontextprotocol/server';
 import { CONNECTION_CLOSED } from '../host/rpc-codes.js';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/server';
-import { describeError } from '../host/index.js';
+import { describeError } from '../host/errors.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
 
 export interface PipeOptions {

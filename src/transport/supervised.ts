@@ -24,6 +24,7 @@ import { RequestLedger, type LedgerEntry } from './request-ledger.js';
 import { requestKey } from './request-key.js';
 import { RestartBudget } from './restart-budget.js';
 import { isReplayId, SessionReplay } from './session-replay.js';
+import { DEFAULT_CANCEL_GRACE_MS } from './cancel-grace.js';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
@@ -52,8 +53,6 @@ export interface SupervisorOptions {
   clock?: Clock;
   onEvent?(event: SupervisorEvent): void;
 }
-
-export const DEFAULT_CANCEL_GRACE_MS = 500;
 
 /**
  * The worker connection: being (re)started, with what the client sent
