@@ -11,7 +11,7 @@ import { Pipe } from './pipe.js';
 import { readLines } from './stdin-lines.js';
 import { supervise } from './supervise.js';
 import type { SpawnedWorker } from '../platform/node/spawn.js';
-import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { INVALID_REQUEST } from '../host/rpc-codes.js';
 
 /** `spawn` hands out the component's workers, the first one already on its way. */
 export async function pipeStdio(command: Common, spawn: () => Promise<SpawnedWorker>): Promise<ExitCode> {
@@ -41,7 +41,7 @@ export async function pipeStdio(command: Common, spawn: () => Promise<SpawnedWor
           jsonrpc: '2.0',
           id: id ?? null,
           error: {
-            code: ProtocolErrorCode.InvalidRequest,
+            code: INVALID_REQUEST,
             message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`,
             data: { code: 'MESSAGE_TOO_LARGE', length: size, limit: MAX_MESSAGE_BYTES },
           },
