@@ -6,7 +6,7 @@
  */
 import { JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
-import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from './kinds.js';
+import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 

@@ -25,7 +25,7 @@ import { requestKey } from './request-key.js';
 import { RestartBudget } from './restart-budget.js';
 import { isReplayId, SessionReplay } from './session-replay.js';
 import { DEFAULT_CANCEL_GRACE_MS } from './cancel-grace.js';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from './kinds.js';
+import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
