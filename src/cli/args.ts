@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MEMORY_LIMIT } from '../host/component.js';
 import { grantableOrigin } from '../host/grant-values.js';
-import { DEFAULT_CANCEL_GRACE_MS } from '../transport/supervised.js';
+import { DEFAULT_CANCEL_GRACE_MS } from '../transport/cancel-grace.js';
 import { usageError } from './exit-codes.js';
 import { parseDirs, parseEnv, parseMemory, parseOrigin, type DirFlag } from './sandbox-flags.js';
 

@@ -1,6 +1,7 @@
 /** Reads a component file, failing with one readable line (exit 3) rather than a stack trace. */
 import { readFile, stat } from 'node:fs/promises';
-import { checkBytes, checkSize, HostError } from '../host/index.js';
+import { HostError } from '../host/errors.js';
+import { checkBytes, checkSize } from '../host/file-check.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 function fileError(file: string, e: unknown): CliError {

@@ -2,7 +2,7 @@
  * The CLI's exit codes (documented in docs/cli.md; scripts and MCP clients
  * may rely on them), and the one error type commands throw to pick one.
  */
-import { toWireError, type ErrorCode } from '../host/index.js';
+import { toWireError, type ErrorCode } from '../host/errors.js';
 
 export const EXIT = {
   /** Done: the client hung up, or a signal asked us to stop. */

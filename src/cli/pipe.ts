@@ -6,11 +6,11 @@
  * is sent on that request's stream (what Streamable HTTP needs for progress
  * and logs raised during a call).
  */
-import { isJSONRPCRequest } from '@modelcontextprotocol/server';
 import { CONNECTION_CLOSED } from '../host/rpc-codes.js';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/server';
-import { describeError } from '../host/index.js';
+import { describeError } from '../host/errors.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
+import { isJSONRPCRequest } from '../transport/kinds.js';
 
 export interface PipeOptions {
   onclose?: () => void;

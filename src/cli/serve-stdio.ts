@@ -1,58 +1,19 @@
-import { LineTransport } from '../transport/lines.js';
-import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
+/**
+ * `wasi-mcp serve` over stdio. The component's worker is started before the
+ * modules that relay JSON-RPC to it (the SDK, the transports) are imported:
+ * those take this thread about as long as the worker takes to start, and on
+ * two cores the two happen at once.
+ */
 import type { Common } from './args.js';
-import { keepConsoleOffStdout, note } from './diagnostics.js';
-import { CliError, EXIT, loadError, type ExitCode } from './exit-codes.js';
-import { Pipe } from './pipe.js';
-import { readLines } from './stdin-lines.js';
+import { keepConsoleOffStdout } from './diagnostics.js';
+import type { ExitCode } from './exit-codes.js';
 import { sandboxOf } from './sandbox.js';
-import { supervise } from './supervise.js';
-import { workerFactory } from './workers.js';
-import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { startingNow, workerFactory } from './workers.js';
 
 export async function serveStdio(command: Common, bytes: Uint8Array): Promise<ExitCode> {
   keepConsoleOffStdout();
   const sandbox = await sandboxOf(command);
-  const spawn = workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache });
-  const supervised = supervise(() => spawn({ current: 'component' }), command.timeoutMs, 'stdio');
-  const write = (line: string) => void process.stdout.write(`${line}\n`);
-  const stdio = new LineTransport(write);
-  let onclose = () => {};
-  const closed = new Promise<void>((resolve) => (onclose = resolve));
-  const pipe = new Pipe(stdio, supervised.transport, {
-    onclose: () => onclose(),
-    onerror: (e) => note(`stdio: ${e.message}`),
-  });
-  try {
-    // The component loads before a line is read: a bad file fails with exit 3, and input waits in the pipe.
-    await pipe.start();
-  } catch (e) {
-    await pipe.close();
-    throw loadError(e, command.file);
-  }
-  note(`serving ${command.file} on stdio`);
-  const stop = () => void pipe.close();
-  readLines(process.stdin, MAX_MESSAGE_BYTES, {
-    onLine: (line) => stdio.receive(line),
-    onOversized: (size, id) =>
-      write(
-        JSON.stringify({
-          jsonrpc: '2.0',
-          id: id ?? null,
-          error: {
-            code: ProtocolErrorCode.InvalidRequest,
-            message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`,
-            data: { code: 'MESSAGE_TOO_LARGE', length: size, limit: MAX_MESSAGE_BYTES },
-          },
-        }),
-      ),
-    // End of input: answer what was asked (a one-shot `echo ... | wasi-mcp serve`), then stop.
-    onEnd: () => void pipe.drain().then(stop),
-  });
-  process.stdout.once('error', stop);
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await closed;
-  if (supervised.gaveUp !== undefined) throw new CliError(EXIT.RUNTIME, 'CRASH_LOOP', supervised.gaveUp);
-  return EXIT.OK;
+  const spawn = startingNow(workerFactory({ bytes, sandbox, timeoutMs: command.timeoutMs, cache: command.cache }));
+  const { pipeStdio } = await import('./stdio-pipe.js');
+  return pipeStdio(command, spawn);
 }

@@ -46,6 +46,21 @@ export function workerFactory(options: WorkerFactoryOptions): Spawn {
     });
 }
 
+/**
+ * Starts a worker at once and hands it to the first caller; each later call
+ * starts a fresh one (a restart). Until it is taken, a failed load is held
+ * for the taker, not reported as an unhandled rejection.
+ */
+export function startingNow(spawn: Spawn): () => Promise<SpawnedWorker> {
+  let early: Promise<SpawnedWorker> | undefined = spawn({ current: 'component' });
+  early.catch(() => {});
+  return () => {
+    const worker = early ?? spawn({ current: 'component' });
+    early = undefined;
+    return worker;
+  };
+}
+
 /** One line per denied request, saying which flag would grant it. */
 function deniedLine(denial: Denial): string {
   switch (denial.capability) {

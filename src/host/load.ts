@@ -24,7 +24,8 @@ export type InstantiateFn = (
 
 /** What a platform gives the host: how to evaluate jco's generated ES module, and where to cache it. */
 export interface ModuleEvaluator {
-  importModule(source: string): Promise<{ instantiate: InstantiateFn }>;
+  /** `url`, when the cache gave one, holds `source` as it is: the platform may import that instead. */
+  importModule(source: string, url?: string): Promise<{ instantiate: InstantiateFn }>;
   cache?: TranspileCache;
 }
 
@@ -152,7 +153,7 @@ export async function prepare(
     }),
   );
   compiling.catch(() => {}); // awaited below; a failed import must not leave it unhandled
-  const module = await evaluator.importModule(transpiled.source);
+  const module = await evaluator.importModule(transpiled.source, transpiled.moduleUrl);
   onStage('transpile', now() - t);
 
   t = now();

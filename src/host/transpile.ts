@@ -26,6 +26,8 @@ export interface Transpiled {
   embedded: [name: string, index: number][];
   /** For a component without wasi:mcp, the WIT its tools are derived from (plain/). */
   plainWit?: PrintedWit;
+  /** Set by a cache that keeps `source` where a module can be imported from as it is (a file under Node). */
+  moduleUrl?: string;
 }
 
 /** The WIT jco printed for a plain component's renamed copy, with the real name of each renamed interface. */

@@ -5,8 +5,8 @@
  * shared/notes/toolchain-facts.md). Lifecycle travels elsewhere.
  */
 import { JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
-import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
+import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 

@@ -11,8 +11,9 @@
  *   whoever tracks the request (the SDK, a supervisor's deadline) settles it;
  * - a notification too large is dropped and reported.
  */
-import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { INTERNAL_ERROR, INVALID_REQUEST } from '../host/rpc-codes.js';
 import type { JSONRPCErrorResponse, JSONRPCMessage } from '@modelcontextprotocol/client';
+import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse } from './kinds.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 
 export type Outgoing =
@@ -32,7 +33,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
     const error: JSONRPCErrorResponse = {
       jsonrpc: '2.0',
       ...(message.id === undefined ? {} : { id: message.id }),
-      error: { code: ProtocolErrorCode.InternalError, message: `The response is too large to send: ${why}`, data },
+      error: { code: INTERNAL_ERROR, message: `The response is too large to send: ${why}`, data },
     };
     return { ok: true, text: JSON.stringify(error) };
   }
@@ -43,7 +44,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
       reply: {
         jsonrpc: '2.0',
         id: message.id,
-        error: { code: ProtocolErrorCode.InvalidRequest, message: `The ${message.method} request is too large to send: ${why}`, data },
+        error: { code: INVALID_REQUEST, message: `The ${message.method} request is too large to send: ${why}`, data },
       },
     };
   }

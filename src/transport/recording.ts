@@ -4,8 +4,8 @@
  * Client on the same connection. The answer to a raw request goes back to the
  * console, never to the Client, which did not send it.
  */
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 import type { Transport, TransportSendOptions, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
+import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from './kinds.js';
 import { requestKey } from './request-key.js';
 
 export type Direction = 'out' | 'in';

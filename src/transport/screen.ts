@@ -8,7 +8,7 @@
 import * as z from 'zod/v4';
 import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from '@modelcontextprotocol/client';
 import { ClientRequestSchema, JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
-import { ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { INVALID_PARAMS, INVALID_REQUEST, PARSE_ERROR } from '../host/rpc-codes.js';
 import { MAX_DEPTH, nestsDeeperThan } from './depth.js';
 import { isIntegerText, parseKeepingId, rawJson, tokenFor } from './exact-id.js';
 
@@ -43,20 +43,20 @@ function firstIssue(e: z.ZodError): string {
 export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
   // Length in UTF-16 units bounds the UTF-8 size from below; close enough for a limit.
   if (text.length > maxBytes) {
-    return error(null, ProtocolErrorCode.InvalidRequest, `message is ${text.length} characters; the limit is ${maxBytes}`);
+    return error(null, INVALID_REQUEST, `message is ${text.length} characters; the limit is ${maxBytes}`);
   }
   let value: unknown;
   let inexactId: string | undefined;
   try {
     ({ value, inexactId } = parseKeepingId(text));
   } catch (e) {
-    return error(null, ProtocolErrorCode.ParseError, `Parse error: ${(e as Error).message}`);
+    return error(null, PARSE_ERROR, `Parse error: ${(e as Error).message}`);
   }
   if (inexactId !== undefined) {
     const message = value as Record<string, unknown>;
     // A fraction or an exponent is no MCP id: refused, with the id written back as it came.
     if (!isIntegerText(inexactId)) {
-      return error(rawJson(inexactId) as RequestId, ProtocolErrorCode.InvalidRequest, 'Invalid Request: an id must be a string or an integer');
+      return error(rawJson(inexactId) as RequestId, INVALID_REQUEST, 'Invalid Request: an id must be a string or an integer');
     }
     message.id = tokenFor(inexactId);
   }
@@ -66,24 +66,24 @@ export function screen(text: string, maxBytes = MAX_MESSAGE_BYTES): Screened {
 /** The checks after parsing, for a message parsed elsewhere (an HTTP body). */
 export function screenValue(value: unknown): Screened {
   if (Array.isArray(value)) {
-    return error(null, ProtocolErrorCode.InvalidRequest, 'JSON-RPC batches are not supported by MCP');
+    return error(null, INVALID_REQUEST, 'JSON-RPC batches are not supported by MCP');
   }
   if (nestsDeeperThan(value)) {
-    return error(idOf(value), ProtocolErrorCode.InvalidRequest, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`);
+    return error(idOf(value), INVALID_REQUEST, `Invalid Request: the message nests deeper than ${MAX_DEPTH} levels`);
   }
   const parsed = JSONRPCMessageSchema.safeParse(value);
   if (!parsed.success) {
     const isNotification = typeof value === 'object' && value !== null && 'method' in value && !('id' in value);
     // A malformed notification gets no answer (JSON-RPC 2.0), but is still dropped.
     if (isNotification) return { ok: false };
-    return error(idOf(value), ProtocolErrorCode.InvalidRequest, `Invalid Request: ${firstIssue(parsed.error)}`);
+    return error(idOf(value), INVALID_REQUEST, `Invalid Request: ${firstIssue(parsed.error)}`);
   }
   const message = parsed.data;
   if ('method' in message && 'id' in message) {
     const schema = requestSchemas.get(message.method);
     const checked = schema?.safeParse(message);
     if (checked && !checked.success) {
-      return error(message.id, ProtocolErrorCode.InvalidParams, `Invalid params for ${message.method}: ${firstIssue(checked.error)}`);
+      return error(message.id, INVALID_PARAMS, `Invalid params for ${message.method}: ${firstIssue(checked.error)}`);
     }
   }
   return { ok: true, message };

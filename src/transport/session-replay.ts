@@ -7,7 +7,7 @@
  * subscriptions are listen streams it opens again), so for it there is
  * nothing to replay.
  */
-import { isJSONRPCNotification, isJSONRPCRequest } from '@modelcontextprotocol/client';
+import { isJSONRPCNotification, isJSONRPCRequest } from './kinds.js';
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/client';
 
 /** Ids of replayed requests: their answers are the replayer's, not the client's. */

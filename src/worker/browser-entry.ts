@@ -5,6 +5,7 @@
  */
 import { browserPlatform } from '../platform/browser/platform.js';
 import { serveInWorker } from './serve.js';
+import { warmUp } from './warm-up.js';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the DOM lib has no worker scope). */
 interface WorkerScope {
@@ -21,3 +22,7 @@ serveInWorker(
   },
   browserPlatform,
 );
+
+// A worker is started before it is needed (idle-worker.ts): meanwhile, the SDK gets its first
+// exchange over with. A failure there costs only the time it would have saved.
+warmUp().catch(() => {});

@@ -11,7 +11,8 @@
  * the link's `onexit`. Over is final: the worker is terminated, the JSON-RPC
  * port closed, `stats` waiters get undefined and later messages are ignored.
  */
-import { describeError, type ErrorReport, type HostTimings, type World } from '../host/index.js';
+import { describeError } from '../host/errors.js';
+import type { ErrorReport, HostTimings, World } from '../host/index.js';
 import { systemClock, type Clock } from '../transport/clock.js';
 import type { PortLike } from '../transport/message-port.js';
 import type { WorkerLink } from '../transport/supervised.js';

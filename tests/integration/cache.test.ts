@@ -2,8 +2,10 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ComponentHost, HostError } from '../../src/host/index.js';
+import { directoryCache } from '../../src/platform/node/cache.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
 import { exampleBytes } from '../helpers/examples.js';
 
@@ -37,6 +39,18 @@ describe('the transpile cache', () => {
     const again = await load('echo-js');
     expect(again.cached).toBe(true);
     expect((await again.registry()).tools.has('echo')).toBe(true);
+  });
+
+  it('has a cached module imported from its file, not from the source text', async () => {
+    const platform = await nodePlatform({ cacheDir: dir });
+    // An entry's directory name is a key the cache reads as itself.
+    const [entry] = readdirSync(dir);
+    const hit = await directoryCache(dir).get(entry!);
+    expect(hit?.moduleUrl).toBe(pathToFileURL(join(dir, entry!, 'component.js')).href);
+    expect(readFileSync(new URL(hit!.moduleUrl!), 'utf8')).toBe(hit!.source);
+    // Given both, the platform takes the file: this source alone has no instantiate.
+    const module = await platform.importModule('export const other = 1;', hit!.moduleUrl);
+    expect(typeof module.instantiate).toBe('function');
   });
 
   it('still refuses a wrong world that it has cached', async () => {

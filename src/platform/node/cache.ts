@@ -6,6 +6,7 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Transpiled, TranspileCache } from '../../host/transpile.js';
 
 /** WASI_MCP_CACHE_DIR, else $XDG_CACHE_HOME/wasi-mcp, else ~/.cache/wasi-mcp. */
@@ -25,11 +26,19 @@ export function directoryCache(dir: string): TranspileCache {
       } catch {
         return undefined;
       }
-      const source = await readFile(join(entry, 'component.js'), 'utf8');
+      const file = join(entry, 'component.js');
+      const source = await readFile(file, 'utf8');
       const modules = await Promise.all(
         meta.modules.map(async (name): Promise<[string, Uint8Array]> => [name, new Uint8Array(await readFile(join(entry, name)))]),
       );
-      return { source, world: meta.world, modules, embedded: meta.embedded, ...(meta.plainWit ? { plainWit: meta.plainWit } : {}) };
+      return {
+        source,
+        world: meta.world,
+        modules,
+        embedded: meta.embedded,
+        ...(meta.plainWit ? { plainWit: meta.plainWit } : {}),
+        moduleUrl: pathToFileURL(file).href,
+      };
     },
 
     async put(key, value) {

@@ -8,7 +8,8 @@
  * from seeing each other.
  */
 import { MessageChannel, Worker, type TransferListItem } from 'node:worker_threads';
-import { describeError, type Denial, type ErrorReport, type LoadStage, type OutputStreamName } from '../../host/index.js';
+import { describeError } from '../../host/errors.js';
+import type { Denial, ErrorReport, LoadStage, OutputStreamName } from '../../host/index.js';
 import type { PortLike } from '../../transport/message-port.js';
 import { startControlledWorker, type ControlledLink, type ControlledWorker } from '../../worker/control-client.js';
 import type { Grants, Limits } from '../../worker/protocol.js';
