@@ -14,7 +14,7 @@
  * Runs in the page (browser) or the main thread (Node); knows neither.
  */
 import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
-import { ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
 import { toWireError, type ErrorReport } from '../host/errors.js';
@@ -25,7 +25,6 @@ import { requestKey } from './request-key.js';
 import { RestartBudget } from './restart-budget.js';
 import { isReplayId, SessionReplay } from './session-replay.js';
 import { DEFAULT_CANCEL_GRACE_MS } from './cancel-grace.js';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
