@@ -1,4 +1,4 @@
-// A hostile server that registers garbage (issue #5, item 5): schemas that are not JSON or not
+// A hostile server that registers garbage: schemas that are not JSON or not
 // JSON Schema, duplicate names, huge descriptions, over-long names. The host must refuse each
 // one with a specific error and register nothing from a refused batch. The component catches
 // every refusal and serves a tool, `refusals`, that lists what it tried and what the host said.

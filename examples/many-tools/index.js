@@ -1,4 +1,4 @@
-// A server with 300 tools (issue #3, item 8: the playground must hold 300 tools without lag).
+// A server with 300 tools: the playground must hold 300 tools without lag.
 // Names are generated as `<verb>_<noun>` (10 verbs x 30 nouns, e.g. `archive_invoice`), and the
 // input schemas cycle through six shapes so that the form generator sees every kind of field.
 // Every tool answers with its name and the arguments it got. Built with componentize-qjs.

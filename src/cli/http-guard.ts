@@ -9,7 +9,7 @@ import { IdScanner } from '../transport/id-scan.js';
 import { MAX_DEPTH, nestsDeeperThan } from '../transport/depth.js';
 import { idOf, screenValue } from '../transport/screen.js';
 
-/** The SDK transport reads up to 4 MiB (shared/notes/toolchain-facts.md); so do we. */
+/** The SDK transport reads up to 4 MiB; so do we. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,8 +1,8 @@
 /**
  * An SDK Transport over a MessagePort (browser MessageChannel or Node
  * worker_threads): the port carries JSON-RPC only, one JSON text per
- * message (strings clone faster than objects; measured in
- * shared/notes/toolchain-facts.md). Lifecycle travels elsewhere.
+ * message (a string crosses a port faster than the same object, which is
+ * cloned member by member). Lifecycle travels elsewhere.
  */
 import { JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
@@ -38,8 +38,7 @@ export function parseMessage(data: unknown): JSONRPCMessage {
  * A notification (or request) that the sender's SDK related to an incoming
  * request (`relatedRequestId`, e.g. progress and log messages raised during a
  * tools/call) travels as `{ relatedRequestId, message }` so that a bridge on
- * the other side can put it on that request's Streamable HTTP stream (issue
- * #4); without a relation the wire format is the plain message.
+ * the other side can put it on that request's Streamable HTTP stream; without a relation the wire format is the plain message.
  */
 export interface RelatedExtra extends MessageExtraInfo {
   relatedRequestId?: RequestId;

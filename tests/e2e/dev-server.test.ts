@@ -1,6 +1,6 @@
 /**
  * The dev server, where worker, wasm and Monaco worker URLs differ from the
- * build (shared/notes/toolchain-facts.md): load a component, call a tool,
+ * build: load a component, call a tool,
  * and print its WIT world, with no page error; the features' CSS modules apply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
