@@ -162,3 +162,56 @@ export function startHttp(args: string[], timeoutMs = 30_000): Promise<HttpServe
     void exited.then((code) => reject(new Error(`wasi-mcp exited with ${code} before listening; stderr: ${out.stderr()}`)));
   });
 }
+
+export interface RawToolCall {
+  name: string;
+  arguments?: Record<string, unknown>;
+  /** More params beside name and arguments (inputResponses, requestState). */
+  params?: Record<string, unknown>;
+  /** Headers beside the standard ones. */
+  headers?: Record<string, string>;
+  capabilities?: Record<string, unknown>;
+}
+
+export interface RawAnswer {
+  status: number;
+  body: {
+    result?: { resultType?: string; requestState?: string; inputRequests?: Record<string, unknown>; content?: { text: string }[] };
+    error?: { code: number; message: string };
+  };
+}
+
+let rawId = 0;
+
+/**
+ * POSTs one 2026-07-28 tools/call as a bare HTTP client writes it: the
+ * envelope `_meta`, Mcp-Method and Mcp-Name. The answer is a JSON body, or an
+ * SSE stream whose last event is the answer.
+ */
+export async function postToolCall(url: URL, call: RawToolCall): Promise<RawAnswer> {
+  const _meta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': call.capabilities ?? {},
+  };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': call.name,
+      ...call.headers,
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: ++rawId,
+      method: 'tools/call',
+      params: { name: call.name, arguments: call.arguments ?? {}, ...call.params, _meta },
+    }),
+  });
+  const text = await response.text();
+  const data = text.startsWith('{') ? text : (text.match(/^data: (.*)$/gm) ?? []).at(-1)?.slice('data: '.length);
+  return { status: response.status, body: JSON.parse(data ?? 'null') as RawAnswer['body'] };
+}

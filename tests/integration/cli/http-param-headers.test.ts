@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
-import { startHttp, type HttpServer } from '../../helpers/cli.js';
+import { postToolCall, startHttp, type HttpServer } from '../../helpers/cli.js';
 
 const META = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
@@ -27,26 +27,12 @@ describe('Mcp-Param-* headers on tools/call', () => {
   });
 
   /** A tools/call of test_custom_header with the standard headers and, when given, Mcp-Param-Region. */
-  async function call(region: string | null, header?: string): Promise<{ status: number; body: { result?: unknown; error?: { code: number; message: string } } }> {
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': '2026-07-28',
-        'mcp-method': 'tools/call',
-        'mcp-name': 'test_custom_header',
-        ...(header === undefined ? {} : { 'mcp-param-region': header }),
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: ++next,
-        method: 'tools/call',
-        params: { name: 'test_custom_header', arguments: region === null ? {} : { region }, _meta: META },
-      }),
+  const call = (region: string | null, header?: string) =>
+    postToolCall(server.url, {
+      name: 'test_custom_header',
+      arguments: region === null ? {} : { region },
+      headers: header === undefined ? {} : { 'mcp-param-region': header },
     });
-    return { status: response.status, body: (await response.json()) as { result?: unknown; error?: { code: number; message: string } } };
-  }
 
   test('the tool declares the header in tools/list', async () => {
     const response = await fetch(server.url, {

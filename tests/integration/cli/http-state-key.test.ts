@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { examplePath } from '../../helpers/examples.js';
-import { runCli, startHttp, type HttpServer } from '../../helpers/cli.js';
+import { postToolCall, runCli, startHttp, type HttpServer } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasi-mcp-state-key-'));
 function keyFile(name: string, key: string): string {
@@ -21,34 +21,10 @@ function keyFile(name: string, key: string): string {
 const SHARED = keyFile('shared', 'a shared key for every process of this deployment');
 const OTHER = keyFile('other', 'a key that belongs to some other deployment entirely');
 
-const META = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': { elicitation: {} },
-};
-
-interface Answer {
-  result?: { resultType?: string; requestState?: string; inputRequests?: Record<string, unknown>; content?: { text: string }[] };
-  error?: { code: number; message: string };
-}
-
-let next = 0;
-async function callTool(server: HttpServer, name: string, extra: Record<string, unknown> = {}): Promise<Answer> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'tools/call',
-      'mcp-name': name,
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id: ++next, method: 'tools/call', params: { name, arguments: {}, ...extra, _meta: META } }),
-  });
-  const text = await response.text();
-  // A JSON body, or an SSE stream whose last event is the answer.
-  const data = text.startsWith('{') ? text : (text.match(/^data: (.*)$/gm) ?? []).at(-1)?.slice('data: '.length);
-  return JSON.parse(data ?? 'null') as Answer;
+/** A 2026-07-28 tools/call of `name` on `server`, declaring elicitation; `extra` adds arguments, inputResponses, requestState. */
+async function callTool(server: HttpServer, name: string, extra: { arguments?: Record<string, unknown> } & Record<string, unknown> = {}) {
+  const { arguments: args, ...params } = extra;
+  return (await postToolCall(server.url, { name, arguments: args ?? {}, params, capabilities: { elicitation: {} } })).body;
 }
 
 describe('a requestState key shared by several --http processes', () => {
