@@ -1,15 +1,20 @@
 /**
- * Which of JSON-RPC's four shapes a message has: the SDK's guards
- * (`isJSONRPCRequest` and the others, a strict zod parse each) with the same
- * answers, cheaper. Each shape has a member the others lack, so a message
- * without it is refused before any parse; asking whether a message is of a
- * shape it is not, the common case, is what a parse makes expensive (zod
- * builds the issues and their messages). Imported from the SDK's core, not
- * its client or server package, so that either end can use them without
- * loading the other's protocol engine. The supervisor and the MessagePort
- * transport, on every round trip of the page, keep the SDK's own: with these
- * there, the bench's sequential round trips measured slower (p50 ratio about
- * 1.75x against 1.6x, interleaved runs), for reasons not found.
+ * Which of JSON-RPC's four shapes a message has, two ways.
+ *
+ * For a value not yet known to be JSON-RPC (what a person typed in the
+ * console): the SDK's guards (`isJSONRPCRequest` and the others, a strict
+ * zod parse each) with the same answers, cheaper. Each shape has a member the
+ * others lack, so a value without it is refused before any parse; asking
+ * whether a message is of a shape it is not, the common case, is what a parse
+ * makes expensive (zod builds the issues and their messages). Imported from
+ * the SDK's core, not its client or server package, so that either end can
+ * use them without loading the other's protocol engine.
+ *
+ * For a message already known to be JSON-RPC (parsed where it came in:
+ * screen.ts, or `parseMessage` in message-port.ts; or built by the SDK):
+ * `isRequest` and the others look at its members only. Transports ask this
+ * several times of every message they pass on, and parsing it again each
+ * time would find nothing new.
  */
 import {
   JSONRPCErrorResponseSchema,
@@ -19,6 +24,7 @@ import {
 } from '@modelcontextprotocol/core';
 import type {
   JSONRPCErrorResponse,
+  JSONRPCMessage,
   JSONRPCNotification,
   JSONRPCRequest,
   JSONRPCResultResponse,
@@ -42,3 +48,14 @@ export function isJSONRPCResultResponse(value: unknown): value is JSONRPCResultR
 export function isJSONRPCErrorResponse(value: unknown): value is JSONRPCErrorResponse {
   return has(value, 'error') && JSONRPCErrorResponseSchema.safeParse(value).success;
 }
+
+export const isRequest = (message: JSONRPCMessage): message is JSONRPCRequest =>
+  'method' in message && 'id' in message && message.id !== undefined;
+
+export const isNotification = (message: JSONRPCMessage): message is JSONRPCNotification => 'method' in message && !isRequest(message);
+
+export const isResultResponse = (message: JSONRPCMessage): message is JSONRPCResultResponse => 'result' in message;
+
+export const isErrorResponse = (message: JSONRPCMessage): message is JSONRPCErrorResponse => 'error' in message;
+
+export const isResponse = (message: JSONRPCMessage): message is JSONRPCResultResponse | JSONRPCErrorResponse => !('method' in message);

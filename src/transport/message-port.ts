@@ -6,7 +6,7 @@
  */
 import { JSONRPCMessageSchema, RequestIdSchema } from '@modelcontextprotocol/core';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
-import { isJSONRPCErrorResponse, isJSONRPCResultResponse } from '@modelcontextprotocol/client';
+import { isResponse } from './kinds.js';
 import { fitOutgoing } from './outgoing.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 
@@ -111,11 +111,10 @@ export class MessagePortTransport implements Transport {
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.#closed) throw new Error('MessagePortTransport is closed');
     const relatedRequestId = options?.relatedRequestId;
-    const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
     // Written around the text, so that a message is stringified once; it counts towards the limit
     // the receiver applies to the whole text.
     const wrapper =
-      relatedRequestId === undefined || isResponse ? '' : `{"relatedRequestId":${JSON.stringify(relatedRequestId)},"message":`;
+      relatedRequestId === undefined || isResponse(message) ? '' : `{"relatedRequestId":${JSON.stringify(relatedRequestId)},"message":`;
     const out = fitOutgoing(message, this.#maxBytes - (wrapper === '' ? 0 : wrapper.length + 1));
     if (!out.ok) {
       const reply = out.reply;

@@ -7,7 +7,7 @@
  * subscriptions are listen streams it opens again), so for it there is
  * nothing to replay.
  */
-import { isJSONRPCNotification, isJSONRPCRequest } from './kinds.js';
+import { isNotification, isRequest } from './kinds.js';
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/client';
 
 /** Ids of replayed requests: their answers are the replayer's, not the client's. */
@@ -23,8 +23,8 @@ export class SessionReplay {
 
   /** Every message the client sends. */
   sent(message: JSONRPCMessage): void {
-    if (isJSONRPCRequest(message) && message.method === 'initialize') this.#initialize = message;
-    else if (isJSONRPCNotification(message) && message.method === 'notifications/initialized') this.#initialized = true;
+    if (isRequest(message) && message.method === 'initialize') this.#initialize = message;
+    else if (isNotification(message) && message.method === 'notifications/initialized') this.#initialized = true;
   }
 
   /** A request of the client's that the server answered with a result. */

@@ -14,7 +14,7 @@
  * Runs in the page (browser) or the main thread (Node); knows neither.
  */
 import { CancelledNotificationSchema } from '@modelcontextprotocol/core';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { REQUEST_TIMEOUT } from '../host/rpc-codes.js';
 import type { Transport, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
 import { toWireError, type ErrorReport } from '../host/errors.js';
@@ -25,6 +25,7 @@ import { requestKey } from './request-key.js';
 import { RestartBudget } from './restart-budget.js';
 import { isReplayId, SessionReplay } from './session-replay.js';
 import { DEFAULT_CANCEL_GRACE_MS } from './cancel-grace.js';
+import { isNotification, isRequest, isResponse, isResultResponse } from './kinds.js';
 
 export interface WorkerLink {
   /** The port on which the worker's MCP server listens. */
@@ -116,12 +117,12 @@ export class SupervisedTransport implements Transport {
     const connection = this.#connection;
     if (connection.state === 'closed') throw new Error('the component session is closed');
     this.#replay.sent(message);
-    if (isJSONRPCRequest(message)) {
+    if (isRequest(message)) {
       this.#ledger.open(requestKey(message.id), message, message.method, connection.state === 'running');
-    } else if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
+    } else if (isNotification(message) && message.method === 'notifications/cancelled') {
       // A request still queued here never reached a worker: dropping it is the whole cancellation.
       if (this.#cancel(message) === 'dropped') return;
-    } else if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
+    } else if (isResponse(message)) {
       this.#ledger.answered(requestKey(message.id!));
     }
     if (connection.state === 'starting') {
@@ -132,7 +133,7 @@ export class SupervisedTransport implements Transport {
       await connection.port.send(message);
     } catch (e) {
       // A request that never left has nothing to time out: the sender learns of it from the throw.
-      if (isJSONRPCRequest(message)) this.#ledger.forget(requestKey(message.id));
+      if (isRequest(message)) this.#ledger.forget(requestKey(message.id));
       throw e;
     }
   }
@@ -198,20 +199,20 @@ export class SupervisedTransport implements Transport {
   }
 
   #fromWorker(message: JSONRPCMessage, extra?: MessageExtraInfo): void {
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
+    if (isResponse(message)) {
       if (isReplayId(message.id)) return;
       const entry = this.#ledger.settle(requestKey(message.id!));
       if (entry) {
         this.#budget.succeeded();
-        if (isJSONRPCResultResponse(message)) this.#replay.succeeded(entry.subject);
+        if (isResultResponse(message)) this.#replay.succeeded(entry.subject);
         // It finished within the grace period; the client, having cancelled it, expects no answer.
         if (entry.cancelled) return;
       }
-    } else if (isJSONRPCRequest(message)) {
+    } else if (isRequest(message)) {
       // A question for the client; the worker relates it to the request it serves (see message-port.ts).
       const related = relatedRequestIdOf(extra);
       if (related !== undefined) this.#ledger.asked(requestKey(message.id), requestKey(related));
-    } else if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
+    } else if (isNotification(message) && message.method === 'notifications/cancelled') {
       // The component withdrew a question (its call was cancelled, or it gave up waiting).
       const withdrawn = CancelledNotificationSchema.safeParse(message);
       if (withdrawn.success && withdrawn.data.params.requestId !== undefined) this.#ledger.answered(requestKey(withdrawn.data.params.requestId));
@@ -256,7 +257,7 @@ export class SupervisedTransport implements Transport {
     this.#connection = { state: 'running', link, port };
     // Posted with no pause between them, so nothing the client sends from now on can overtake them.
     const sends = [...(replay ? this.#replay.messages() : []), ...connection.queue].map((m) => {
-      if (isJSONRPCRequest(m) && !isReplayId(m.id)) this.#ledger.delivered(requestKey(m.id));
+      if (isRequest(m) && !isReplayId(m.id)) this.#ledger.delivered(requestKey(m.id));
       return port.send(m);
     });
     await Promise.all(sends);

@@ -1,4 +1,5 @@
 import * as sdk from '@modelcontextprotocol/client';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import { describe, expect, it } from 'vitest';
 import * as kinds from '../../../src/transport/kinds.js';
 
@@ -41,5 +42,19 @@ describe('the JSON-RPC shape guards', () => {
 
   it('finds exactly one shape for each valid message', () => {
     for (const value of VALUES.slice(0, 8)) expect(GUARDS.filter((guard) => kinds[guard](value))).toHaveLength(1);
+  });
+
+  it("tells a message already parsed by its members alone, as the SDK's guards do", () => {
+    const typed = [
+      ['isRequest', 'isJSONRPCRequest'],
+      ['isNotification', 'isJSONRPCNotification'],
+      ['isResultResponse', 'isJSONRPCResultResponse'],
+      ['isErrorResponse', 'isJSONRPCErrorResponse'],
+    ] as const;
+    for (const value of VALUES.slice(0, 8)) {
+      const message = JSONRPCMessageSchema.parse(value);
+      for (const [mine, theirs] of typed) expect([value, mine, kinds[mine](message)]).toEqual([value, mine, sdk[theirs](value)]);
+      expect(kinds.isResponse(message)).toBe(sdk.isJSONRPCResultResponse(value) || sdk.isJSONRPCErrorResponse(value));
+    }
   });
 });
