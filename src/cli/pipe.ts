@@ -10,7 +10,7 @@ import { CONNECTION_CLOSED } from '../host/rpc-codes.js';
 import type { Transport, TransportSendOptions, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/server';
 import { describeError } from '../host/errors.js';
 import { relatedRequestIdOf } from '../transport/message-port.js';
-import { isJSONRPCRequest } from '../transport/kinds.js';
+import { isRequest } from '../transport/kinds.js';
 
 export interface PipeOptions {
   onclose?: () => void;
@@ -75,7 +75,7 @@ export class Pipe {
       } catch (e) {
         this.#options.onerror?.(e instanceof Error ? e : new Error(describeError(e)));
         // A request must not go unanswered because the component side is gone.
-        if (isJSONRPCRequest(message)) {
+        if (isRequest(message)) {
           await this.#sendToClient({
             jsonrpc: '2.0',
             id: message.id,

@@ -4,7 +4,7 @@
  * JSON-RPC 2.0, a response, a reused id and, for methods MCP defines, params
  * that do not fit are reported instead of sent. Unknown methods go out (the server answers "method not found").
  */
-import { isJSONRPCNotification, isJSONRPCRequest } from '@modelcontextprotocol/client';
+import { isNotification, isRequest } from '../transport/kinds.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { ClientNotificationSchema, ClientRequestSchema, JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import { MAX_MESSAGE_BYTES } from '../transport/screen.js';
@@ -43,14 +43,14 @@ export function checkOutgoing(text: string, inFlight: (id: string | number) => b
   const parsed = JSONRPCMessageSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: `Not a JSON-RPC 2.0 message: ${issues(parsed.error)}` };
   const message: JSONRPCMessage = parsed.data;
-  if (isJSONRPCRequest(message)) {
+  if (isRequest(message)) {
     if (inFlight(message.id)) return { ok: false, error: `id ${JSON.stringify(message.id)} is already in flight; choose another id` };
     const schema = requests.get(message.method);
     if (!schema) return { ok: true, message, note: `${message.method} is not an MCP client request; sent as is` };
     const check = schema.safeParse({ method: message.method, params: message.params });
     return check.success ? { ok: true, message } : { ok: false, error: `Invalid ${message.method} request: ${issues(check.error)}` };
   }
-  if (isJSONRPCNotification(message)) {
+  if (isNotification(message)) {
     const schema = notifications.get(message.method);
     if (!schema) return { ok: true, message, note: `${message.method} is not an MCP client notification; sent as is` };
     const check = schema.safeParse({ method: message.method, params: message.params });

@@ -13,7 +13,7 @@
  */
 import { INTERNAL_ERROR, INVALID_REQUEST } from '../host/rpc-codes.js';
 import type { JSONRPCErrorResponse, JSONRPCMessage } from '@modelcontextprotocol/client';
-import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse } from './kinds.js';
+import { isRequest, isResponse } from './kinds.js';
 import { MAX_MESSAGE_BYTES } from './screen.js';
 
 export type Outgoing =
@@ -29,7 +29,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
   if (text.length <= maxBytes) return { ok: true, text };
   const why = tooLarge(text.length, maxBytes);
   const data = { code: 'MESSAGE_TOO_LARGE', length: text.length, limit: maxBytes };
-  if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
+  if (isResponse(message)) {
     const error: JSONRPCErrorResponse = {
       jsonrpc: '2.0',
       ...(message.id === undefined ? {} : { id: message.id }),
@@ -37,7 +37,7 @@ export function fitOutgoing(message: JSONRPCMessage, maxBytes = MAX_MESSAGE_BYTE
     };
     return { ok: true, text: JSON.stringify(error) };
   }
-  if (isJSONRPCRequest(message)) {
+  if (isRequest(message)) {
     return {
       ok: false,
       problem: `${message.method} request not sent: ${why}`,

@@ -5,7 +5,7 @@
  * console, never to the Client, which did not send it.
  */
 import type { Transport, TransportSendOptions, JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from '@modelcontextprotocol/client';
-import { isJSONRPCErrorResponse, isJSONRPCNotification, isJSONRPCRequest, isJSONRPCResultResponse } from './kinds.js';
+import { isErrorResponse, isNotification, isRequest, isResponse } from './kinds.js';
 import { requestKey } from './request-key.js';
 
 export type Direction = 'out' | 'in';
@@ -52,9 +52,9 @@ function subjectOf(params: unknown): string | undefined {
 const encoder = new TextEncoder();
 
 export function kindOf(message: JSONRPCMessage): MessageKind {
-  if (isJSONRPCRequest(message)) return 'request';
-  if (isJSONRPCNotification(message)) return 'notification';
-  if (isJSONRPCErrorResponse(message)) return 'error';
+  if (isRequest(message)) return 'request';
+  if (isNotification(message)) return 'notification';
+  if (isErrorResponse(message)) return 'error';
   return 'result';
 }
 
@@ -116,8 +116,8 @@ export class RecordingTransport implements Transport {
    * request, or with undefined once a notification is sent.
    */
   async sendRaw(message: JSONRPCMessage): Promise<JSONRPCMessage | undefined> {
-    if (!isJSONRPCRequest(message)) {
-      if (!isJSONRPCNotification(message)) throw new Error('only requests and notifications can be sent from here');
+    if (!isRequest(message)) {
+      if (!isNotification(message)) throw new Error('only requests and notifications can be sent from here');
       this.#record('out', message, true);
       await this.#inner.send(message);
       return undefined;
@@ -163,14 +163,14 @@ export class RecordingTransport implements Transport {
     let method: string | undefined;
     let subject: string | undefined;
     let rttMs: number | undefined;
-    if (isJSONRPCRequest(message) || isJSONRPCNotification(message)) {
+    if (isRequest(message) || isNotification(message)) {
       method = message.method;
-      subject = isJSONRPCRequest(message) ? subjectOf(message.params) : undefined;
-      if (isJSONRPCRequest(message)) mine.set(requestKey(message.id), { method, subject, sentAt: time });
+      subject = isRequest(message) ? subjectOf(message.params) : undefined;
+      if (isRequest(message)) mine.set(requestKey(message.id), { method, subject, sentAt: time });
       // A cancelled request is never answered: it is no longer in flight.
       const cancelled = method === 'notifications/cancelled' ? (message.params as { requestId?: RequestId } | undefined)?.requestId : undefined;
       if (cancelled !== undefined) mine.delete(requestKey(cancelled));
-    } else if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && id !== undefined) {
+    } else if (isResponse(message) && id !== undefined) {
       const request = theirs.get(requestKey(id));
       if (request) {
         theirs.delete(requestKey(id));
