@@ -1,9 +1,9 @@
 /**
  * Splits stdin into lines for the LineTransport without ever holding more
  * than `maxBytes` of one line: the SDK's own stdio transport buffers any
- * line whole and stops answering after one over 10 MiB. An over-long line is skipped and
- * reported with `onOversized`, with its id when one is found in it, so that
- * the refusal can be matched to the request.
+ * line whole and stops answering after one over 10 MiB. An over-long line
+ * is skipped and reported with `onOversized`, with its id when one is found
+ * in it, so that the refusal can be matched to the request.
  */
 import type { Readable } from 'node:stream';
 import { IdScanner } from '../transport/id-scan.js';

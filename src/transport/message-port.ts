@@ -38,7 +38,8 @@ export function parseMessage(data: unknown): JSONRPCMessage {
  * A notification (or request) that the sender's SDK related to an incoming
  * request (`relatedRequestId`, e.g. progress and log messages raised during a
  * tools/call) travels as `{ relatedRequestId, message }` so that a bridge on
- * the other side can put it on that request's Streamable HTTP stream; without a relation the wire format is the plain message.
+ * the other side can put it on that request's Streamable HTTP stream;
+ * without a relation the wire format is the plain message.
  */
 export interface RelatedExtra extends MessageExtraInfo {
   relatedRequestId?: RequestId;

@@ -1,8 +1,8 @@
 /**
  * Screening of incoming JSON-RPC text before it reaches the SDK, which
  * answers nothing at all to input that is not JSON or not JSON-RPC, and
- * answers bad params of a known method as an internal error (-32603). Every request gets exactly one answer:
- * a screened one gets it here.
+ * answers bad params of a known method as an internal error (-32603).
+ * Every request gets exactly one answer: a screened one gets it here.
  */
 import * as z from 'zod/v4';
 import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from '@modelcontextprotocol/client';

@@ -1,7 +1,7 @@
 /**
  * The dev server, where worker, wasm and Monaco worker URLs differ from the
- * build: load a component, call a tool,
- * and print its WIT world, with no page error; the features' CSS modules apply.
+ * build: load a component, call a tool, and print its WIT world, with no
+ * page error; the features' CSS modules apply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectPolicy } from './csp.js';

@@ -2,9 +2,9 @@
  * The host platform under Node. jco's generated module is imported from its
  * file in the transpile cache, or else from a data: URL. WASI comes from the shim's pure-JS browser build, not its Node
  * build: the Node build passes the whole process environment and writes the
- * component's stdout to fd 1, which would corrupt a stdio JSON-RPC stream
- * while the browser build grants nothing
- * unless asked and lets the host capture stdio per instance.
+ * component's stdout to fd 1, which would corrupt a stdio JSON-RPC stream,
+ * while the browser build grants nothing unless asked and lets the host
+ * capture stdio per instance.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';

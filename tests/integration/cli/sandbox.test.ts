@@ -1,6 +1,6 @@
 /**
- * The CLI's sandbox flags over stdio: --dir gives the
- * component a real host directory, confined to it (read-only with :ro),
+ * The CLI's sandbox flags over stdio: --dir gives the component a real
+ * host directory, confined to it (read-only with :ro),
  * --allow-http opens origins (a denied request fails inside the component
  * and is one line on our stderr), --memory caps linear memory. The `capabilities` example has
  * one tool per capability; `trap` has a tool that allocates without bound.

@@ -1,5 +1,6 @@
 /**
- * A sampling request as the person sees it, and the reply they edit: the page has no model, so the person writes the assistant's message.
+ * A sampling request as the person sees it, and the reply they edit: the
+ * page has no model, so the person writes the assistant's message.
  */
 import type { CreateMessageRequestParams, CreateMessageResult } from '@modelcontextprotocol/client';
 
