@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import type { ClientCapabilities, JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+import { envelopeMeta } from './envelope.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/wasi-mcp.js', import.meta.url));
@@ -170,7 +171,7 @@ export interface RawToolCall {
   params?: Record<string, unknown>;
   /** Headers beside the standard ones. */
   headers?: Record<string, string>;
-  capabilities?: Record<string, unknown>;
+  capabilities?: ClientCapabilities;
 }
 
 export interface RawAnswer {
@@ -189,11 +190,6 @@ let rawId = 0;
  * SSE stream whose last event is the answer.
  */
 export async function postToolCall(url: URL, call: RawToolCall): Promise<RawAnswer> {
-  const _meta = {
-    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
-    'io.modelcontextprotocol/clientCapabilities': call.capabilities ?? {},
-  };
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -208,7 +204,7 @@ export async function postToolCall(url: URL, call: RawToolCall): Promise<RawAnsw
       jsonrpc: '2.0',
       id: ++rawId,
       method: 'tools/call',
-      params: { name: call.name, arguments: call.arguments ?? {}, ...call.params, _meta },
+      params: { name: call.name, arguments: call.arguments ?? {}, ...call.params, _meta: envelopeMeta(call.capabilities) },
     }),
   });
   const text = await response.text();

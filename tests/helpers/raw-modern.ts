@@ -5,10 +5,7 @@
  * "task"`), which the tasks extension's tests need to see.
  */
 import {
-  CLIENT_CAPABILITIES_META_KEY,
-  CLIENT_INFO_META_KEY,
   InMemoryTransport,
-  PROTOCOL_VERSION_META_KEY,
   isJSONRPCErrorResponse,
   isJSONRPCResultResponse,
   type ClientCapabilities,
@@ -17,6 +14,7 @@ import {
 import type { Transport } from '@modelcontextprotocol/server';
 import { ComponentHost, serveConnection, type Connection } from '../../src/host/index.js';
 import { nodePlatform } from '../../src/platform/node/platform.js';
+import { envelopeMeta } from './envelope.js';
 
 export class RpcFailure extends Error {
   constructor(
@@ -53,14 +51,9 @@ export async function connectRaw(bytes: Uint8Array, capabilities: ClientCapabili
     host,
     request: (method, params, declared = capabilities) => {
       const id = ++next;
-      const _meta = {
-        [PROTOCOL_VERSION_META_KEY]: '2026-07-28',
-        [CLIENT_INFO_META_KEY]: { name: 'raw', version: '1.0.0' },
-        [CLIENT_CAPABILITIES_META_KEY]: declared,
-      };
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        void clientSide.send({ jsonrpc: '2.0', id, method, params: { ...params, _meta } });
+        void clientSide.send({ jsonrpc: '2.0', id, method, params: { ...params, _meta: envelopeMeta(declared) } });
       });
     },
     close: async () => {

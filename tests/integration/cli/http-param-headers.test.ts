@@ -6,14 +6,9 @@
  * reaches the component.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { envelopeMeta } from '../../helpers/envelope.js';
 import { examplePath } from '../../helpers/examples.js';
 import { postToolCall, startHttp, type HttpServer } from '../../helpers/cli.js';
-
-const META = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
 
 describe('Mcp-Param-* headers on tools/call', () => {
   let server: HttpServer;
@@ -38,7 +33,7 @@ describe('Mcp-Param-* headers on tools/call', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: ++next, method: 'tools/list', params: { _meta: META } }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++next, method: 'tools/list', params: { _meta: envelopeMeta() } }),
     });
     const { result } = (await response.json()) as { result: { tools: { name: string; inputSchema: unknown }[] } };
     expect(result.tools.find((t) => t.name === 'test_custom_header')?.inputSchema).toMatchObject({
